@@ -1,0 +1,1 @@
+"""Poortpost domain: the Poortmodel rules, workflows and document generation (no Qt)."""

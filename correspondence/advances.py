@@ -1,0 +1,82 @@
+"""Advances (Participatiewet art. 52): the amount from the norm and the repayment schedule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from correspondence import audit, reference
+from correspondence.errors import NotFound, ValidationFailed
+from correspondence.money import Cents
+from correspondence.norms import NormNotFound, advance_amount, norm_for
+from correspondence.schedule import ScheduleError, schedule_by_amount, schedule_by_months
+from store.models import Advance, Case, Employee, Instalment
+from store.models import NormTable as NormTableRow
+
+
+@dataclass(frozen=True)
+class RepaymentPlan:
+    """Either a number of months or a monthly amount, from a first due date."""
+
+    first_due: date
+    months: int | None = None
+    monthly: Cents | None = None
+
+
+def grant_advance(
+    session: Session, actor: Employee, case_id: int, starts_on: date, plan: RepaymentPlan
+) -> Advance:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    client = case.client
+    try:
+        table, norm = norm_for(
+            reference.norm_tables(session), starts_on, client.household, client.birth_date
+        )
+    except NormNotFound as exc:
+        raise ValidationFailed({"start": str(exc)}) from exc
+    percent = reference.advance_percent(session)
+    amount = advance_amount(norm, percent)
+    if (plan.months is None) == (plan.monthly is None):
+        raise ValidationFailed({"repayment": "geef een aantal maanden óf een maandbedrag"})
+    if plan.first_due <= starts_on:
+        raise ValidationFailed({"first_due": "de eerste aflossing valt na de start van het voorschot"})
+    try:
+        schedule = (
+            schedule_by_months(amount, plan.months, plan.first_due)
+            if plan.months is not None
+            else schedule_by_amount(amount, plan.monthly or 0, plan.first_due)
+        )
+    except ScheduleError as exc:
+        raise ValidationFailed({"repayment": str(exc)}) from exc
+    table_id = session.scalar(
+        select(NormTableRow.id).where(NormTableRow.effective_from == table.effective_from)
+    )
+    advance = Advance(
+        case=case,
+        starts_on=starts_on,
+        household=client.household,
+        norm_cents=norm,
+        percent=percent,
+        amount_cents=amount,
+        norm_table_id=table_id,
+        instalments=[
+            Instalment(
+                number=i.number,
+                due_on=i.due_on,
+                amount_cents=i.amount,
+                balance_after_cents=i.balance_after,
+            )
+            for i in schedule
+        ],
+    )
+    session.add(advance)
+    session.flush()
+    audit.record(
+        session, actor, "grant", "advance", advance.id, amount_cents=amount, norm_cents=norm
+    )
+    return advance

@@ -1,0 +1,201 @@
+"""Cases (dossiers) on the Poortmodel route: opening, editing, planning the route's meetings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from correspondence import audit, deadlines, reference
+from correspondence.errors import NotFound, ValidationFailed
+from correspondence.formatting import LOCAL_ZONE, long_date
+from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
+from correspondence.norms import age_in_months
+from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
+from store.vocabulary import AppointmentKind, CaseStatus, Partner, Role, Route, SessionKind
+
+YOUTH_AGE_LIMIT_YEARS = 27
+RIGHTS_MEETING_MINUTES = 60
+WORKSHOP_MINUTES = 180
+
+
+@dataclass
+class CaseInput:
+    route: str
+    registered_on: date | None
+    case_manager_id: int | None
+    bypass_reason: str = ""
+    ww_ends_on: date | None = None
+    application_received_on: date | None = None
+    interview_delay_reason: str = ""
+
+
+def validate_case(session: Session, client: Client, data: CaseInput, today: date) -> None:
+    """Raise ValidationFailed naming every field that does not fit the route's rules."""
+    errors: dict[str, str] = {}
+    routes = {r.value: r for r in Route}
+    route = routes.get(data.route)
+    if route is None:
+        errors["route"] = "kies standaard, jongeren of bypass"
+    registered = data.registered_on
+    if registered is None:
+        errors["registered_on"] = "verplicht veld"
+    elif registered > today:
+        errors["registered_on"] = "de melding kan niet in de toekomst liggen"
+    elif route is not None:
+        young = age_in_months(client.birth_date, registered) < YOUTH_AGE_LIMIT_YEARS * 12
+        if route is Route.STANDARD and young:
+            errors["route"] = "de klant is jonger dan 27: kies de jongerenroute of bypass"
+        if route is Route.YOUTH and not young:
+            errors["route"] = "de jongerenroute is voor klanten jonger dan 27"
+    if route is Route.BYPASS and not data.bypass_reason.strip():
+        errors["bypass_reason"] = "leg vast waarom de klant stappen overslaat"
+    if registered and data.ww_ends_on and registered < deadlines.ww_early_start(data.ww_ends_on):
+        errors["ww_ends_on"] = (
+            "met WW kan de klant pas starten vanaf "
+            f"{long_date(deadlines.ww_early_start(data.ww_ends_on))} (4 weken voor het einde)"
+        )
+    received = data.application_received_on
+    if registered and received:
+        if received < registered:
+            errors["application_received_on"] = "de aanvraag kan niet vóór de melding liggen"
+        elif route is Route.YOUTH and received <= deadlines.search_period_end(registered):
+            errors["application_received_on"] = (
+                "jongeren vragen aan na de zoektermijn, die loopt tot en met "
+                f"{long_date(deadlines.search_period_end(registered))}"
+            )
+        elif received > today:
+            errors["application_received_on"] = "de aanvraag kan niet in de toekomst liggen"
+    manager = session.get(Employee, data.case_manager_id) if data.case_manager_id else None
+    if manager is None or manager.role is not Role.CASE_MANAGER or not manager.active:
+        errors["case_manager_id"] = "kies een actieve klantmanager"
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _apply(case: Case, data: CaseInput) -> None:
+    case.route = Route(data.route)
+    case.bypass_reason = data.bypass_reason.strip() if case.route is Route.BYPASS else ""
+    case.registered_on = data.registered_on  # type: ignore[assignment]
+    case.ww_ends_on = data.ww_ends_on
+    case.case_manager_id = data.case_manager_id  # type: ignore[assignment]
+    case.application_received_on = data.application_received_on
+    case.interview_delay_reason = data.interview_delay_reason.strip()
+
+
+def open_case(
+    session: Session, actor: Employee, client_id: int, data: CaseInput, today: date
+) -> Case:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound("deze klant bestaat niet meer")
+    if any(c.status is CaseStatus.OPEN for c in client.cases):
+        raise ValidationFailed({"route": "deze klant heeft al een open dossier"})
+    validate_case(session, client, data, today)
+    case = Case(client=client, status=CaseStatus.OPEN)
+    _apply(case, data)
+    session.add(case)
+    session.flush()
+    audit.record(session, actor, "create", "case", case.id, route=case.route.value)
+    return case
+
+
+def update_case(
+    session: Session, actor: Employee, case_id: int, data: CaseInput, today: date
+) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    validate_case(session, case.client, data, today)
+    _apply(case, data)
+    session.flush()
+    audit.record(session, actor, "update", "case", case.id, route=case.route.value)
+    return case
+
+
+def local_instant(day: date, clock: str) -> datetime:
+    """`day` at `clock` ("09:00") Dutch local time, as an instant."""
+    hours, minutes = (int(part) for part in clock.split(":"))
+    return datetime.combine(day, time(hours, minutes), tzinfo=LOCAL_ZONE)
+
+
+def _booked_seats(session: Session, kind: SessionKind, earliest: date) -> dict[date, int]:
+    rows = session.execute(
+        select(GroupSession.starts_at, func.count(Booking.id))
+        .join(Booking, isouter=True)
+        .where(GroupSession.kind == kind)
+        .where(GroupSession.starts_at >= local_instant(earliest, "00:00"))
+        .group_by(GroupSession.id)
+    )
+    return {starts_at.astimezone(LOCAL_ZONE).date(): count for starts_at, count in rows}
+
+
+def book_session(
+    session: Session, actor: Employee, case_id: int, kind: SessionKind, earliest: date
+) -> Booking:
+    """Book the case on the first Monday or Thursday on or after `earliest` with a free seat."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    calendar = reference.atw_calendar(session)
+    day = next_session_day(earliest, _booked_seats(session, kind, earliest), calendar)
+    if kind is SessionKind.RIGHTS_MEETING:
+        clock, minutes = reference.setting(session, "rights_meeting_time"), RIGHTS_MEETING_MINUTES
+        partner = None
+    else:
+        clock, minutes = reference.setting(session, "workshop_time"), WORKSHOP_MINUTES
+        partner = Partner.PASMATCH
+    starts_at = local_instant(day, clock)
+    group = session.scalar(
+        select(GroupSession).where(GroupSession.kind == kind, GroupSession.starts_at == starts_at)
+    )
+    if group is None:
+        group = GroupSession(
+            kind=kind,
+            starts_at=starts_at,
+            duration_minutes=minutes,
+            capacity=RIGHTS_MEETING_SEATS,
+            location=reference.setting(session, "werkplein_location"),
+            partner=partner,
+        )
+        session.add(group)
+    booking = Booking(session=group, case=case)
+    session.add(booking)
+    session.flush()
+    audit.record(session, actor, "book", "case", case.id, kind=kind.value, day=day.isoformat())
+    return booking
+
+
+def record_attendance(session: Session, actor: Employee, booking_id: int, attended: bool) -> None:
+    booking = session.get(Booking, booking_id)
+    if booking is None:
+        raise NotFound("deze inschrijving bestaat niet meer")
+    booking.attended = attended
+    audit.record(session, actor, "attendance", "booking", booking.id, attended=attended)
+
+
+def plan_appointment(
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    kind: AppointmentKind,
+    starts_at: datetime,
+    location: str | None = None,
+) -> Appointment:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    appointment = Appointment(
+        case=case,
+        kind=kind,
+        starts_at=starts_at,
+        location=location or reference.setting(session, "werkplein_location"),
+        employee_id=case.case_manager_id,
+    )
+    session.add(appointment)
+    session.flush()
+    audit.record(session, actor, "plan", "case", case.id, kind=kind.value)
+    return appointment
+

@@ -1,0 +1,191 @@
+"""Clients: validated input, creating and editing, and search by BSN, name or postcode."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from correspondence import audit
+from correspondence.errors import NotFound, ValidationFailed
+from correspondence.identifiers import (
+    InvalidIdentifier,
+    normalise_bsn,
+    normalise_iban,
+    normalise_postcode,
+)
+from correspondence.names import PersonName, sort_key
+from store.models import Client, Employee, Municipality
+from store.vocabulary import Household, Salutation
+
+SEARCH_LIMIT = 200
+MIN_AGE_YEARS = 18
+
+
+@dataclass
+class ClientInput:
+    """What an employee types for a client; every field as text or a date, unvalidated."""
+
+    bsn: str
+    initials: str
+    surname: str
+    salutation: str
+    birth_date: date | None
+    household: str
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    municipality: str
+    first_name: str = ""
+    prefix: str = ""
+    house_number_addition: str = ""
+    phone: str = ""
+    email: str = ""
+    iban: str = ""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for search ("Łukasz Wiśniewski" → "łukasz wisniewski")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _required(data: ClientInput, errors: dict[str, str], *names: str) -> None:
+    for name in names:
+        if not str(getattr(data, name)).strip():
+            errors[name] = "verplicht veld"
+
+
+def validate_client(data: ClientInput, today: date) -> ClientInput:
+    """The input with identifiers normalised, or ValidationFailed naming every bad field."""
+    errors: dict[str, str] = {}
+    clean = ClientInput(**{f.name: _strip(getattr(data, f.name)) for f in fields(ClientInput)})
+    _required(clean, errors, "initials", "surname", "street", "house_number", "city")
+    for name, normalise in (("bsn", normalise_bsn), ("postcode", normalise_postcode)):
+        try:
+            setattr(clean, name, normalise(getattr(clean, name)))
+        except InvalidIdentifier as exc:
+            errors[name] = str(exc)
+    if clean.iban:
+        try:
+            clean.iban = normalise_iban(clean.iban)
+        except InvalidIdentifier as exc:
+            errors["iban"] = str(exc)
+    if clean.salutation not in {s.value for s in Salutation}:
+        errors["salutation"] = "kies heer, mevrouw of neutraal"
+    if clean.household not in {h.value for h in Household}:
+        errors["household"] = "kies alleenstaande, alleenstaande ouder of gehuwden"
+    if not clean.municipality:
+        errors["municipality"] = "verplicht veld"
+    if clean.birth_date is None:
+        errors["birth_date"] = "verplicht veld"
+    elif clean.birth_date > today.replace(year=today.year - MIN_AGE_YEARS):
+        errors["birth_date"] = "de klant moet minstens 18 jaar zijn"
+    if not re.fullmatch(r"[1-9][0-9]{0,4}", clean.house_number) and "house_number" not in errors:
+        errors["house_number"] = "een huisnummer is een getal, zoals 12"
+    if clean.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", clean.email):
+        errors["email"] = "dit is geen e-mailadres"
+    if errors:
+        raise ValidationFailed(errors)
+    return clean
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _search_text(data: ClientInput) -> str:
+    return fold(" ".join((data.bsn, data.first_name, data.initials, data.prefix, data.surname)))
+
+
+def _municipality(session: Session, code: str) -> Municipality:
+    municipality = session.scalar(select(Municipality).where(Municipality.code == code))
+    if municipality is None:
+        raise ValidationFailed({"municipality": f"onbekende gemeente '{code}'"})
+    return municipality
+
+
+def _bsn_taken(session: Session, bsn: str, except_id: int | None = None) -> bool:
+    query = select(Client.id).where(Client.bsn == bsn)
+    if except_id is not None:
+        query = query.where(Client.id != except_id)
+    return session.scalar(query) is not None
+
+
+def _apply(client: Client, data: ClientInput, municipality: Municipality) -> None:
+    values = asdict(data)
+    values.pop("municipality")
+    for name, value in values.items():
+        setattr(client, name, value)
+    client.municipality = municipality
+    client.search_text = _search_text(data)
+
+
+def create_client(session: Session, actor: Employee, data: ClientInput, today: date) -> Client:
+    clean = validate_client(data, today)
+    if _bsn_taken(session, clean.bsn):
+        raise ValidationFailed({"bsn": "er is al een klant met dit BSN"})
+    client = Client()
+    _apply(client, clean, _municipality(session, clean.municipality))
+    session.add(client)
+    session.flush()
+    audit.record(session, actor, "create", "client", client.id)
+    return client
+
+
+def update_client(
+    session: Session, actor: Employee, client_id: int, data: ClientInput, today: date
+) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound("deze klant bestaat niet meer")
+    clean = validate_client(data, today)
+    if _bsn_taken(session, clean.bsn, except_id=client_id):
+        raise ValidationFailed({"bsn": "er is al een andere klant met dit BSN"})
+    _apply(client, clean, _municipality(session, clean.municipality))
+    session.flush()
+    audit.record(session, actor, "update", "client", client.id)
+    return client
+
+
+def client_input(client: Client) -> ClientInput:
+    """The stored client as form input, for editing."""
+    values = {f.name: getattr(client, f.name, None) for f in fields(ClientInput)}
+    values["municipality"] = client.municipality.code
+    values["salutation"] = client.salutation.value
+    values["household"] = client.household.value
+    return ClientInput(**values)
+
+
+POSTCODE_QUERY = re.compile(r"([1-9][0-9]{3})\s?([A-Za-z]{1,2})")
+
+
+def search_clients(session: Session, text: str) -> list[Client]:
+    """Clients whose BSN, postcode or name matches `text`, sorted on surname without prefix.
+
+    Digits search the BSN (and, four of them, the postcode); `2011 VA` or `2011va` searches
+    the postcode; anything else searches the name, every word, accent-blind.
+    """
+    text = text.strip()
+    if not text:
+        return []
+    if text.isdigit():
+        condition = Client.bsn.startswith(text)
+        if len(text) == 4:
+            condition = condition | Client.postcode.startswith(text)
+    elif match := POSTCODE_QUERY.fullmatch(text):
+        condition = Client.postcode.startswith(f"{match[1]} {match[2].upper()}")
+    else:
+        words = [Client.search_text.contains(w, autoescape=True) for w in fold(text).split()]
+        condition = and_(*words)
+    clients = session.scalars(select(Client).where(condition).limit(SEARCH_LIMIT)).all()
+    return sorted(clients, key=lambda c: sort_key(person_name(c)))
+
+
+def person_name(client: Client) -> PersonName:
+    return PersonName(client.initials, client.prefix, client.surname, client.first_name)

@@ -1,0 +1,56 @@
+"""Terms of the Poortmodel route, each computed on the Atw calendar where the law sets it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from correspondence.calendar import AtwCalendar
+
+OBJECTION_TERM_DAYS = 42  # Awb 6:7: six weeks
+DECISION_TERM_DAYS = 56  # Awb 4:13: eight weeks after receipt of the application
+ADVANCE_TERM_DAYS = 28  # Participatiewet art. 52: within four weeks of the registration
+SEARCH_PERIOD_DAYS = 28  # Participatiewet art. 41 lid 4: four weeks for young people
+WW_EARLY_START_DAYS = 28  # the route may start up to four weeks before WW ends
+INTERVIEW_WITHIN_DAYS = 7  # promise made to residents after the evaluation
+
+
+def objection_deadline(sent_on: date, calendar: AtwCalendar) -> date:
+    """Last day to object to a decision sent on `sent_on` (Awb 6:7, 6:8 and the Atw)."""
+    return calendar.term_end(sent_on, OBJECTION_TERM_DAYS)
+
+
+def decision_deadline(application_received_on: date, calendar: AtwCalendar) -> date:
+    """Last day to decide on an application received on the given day (Awb 4:13)."""
+    return calendar.term_end(application_received_on, DECISION_TERM_DAYS)
+
+
+def advance_deadline(registered_on: date, calendar: AtwCalendar) -> date:
+    """Last day to grant an advance after a registration (Participatiewet art. 52)."""
+    return calendar.term_end(registered_on, ADVANCE_TERM_DAYS)
+
+
+def search_period_end(registered_on: date) -> date:
+    """Last day of a young person's four-week search period.
+
+    This is a waiting period, not a term within which the client must act, so the Atw does
+    not stretch it: stretching would only make the young person wait longer.
+    """
+    return registered_on + timedelta(days=SEARCH_PERIOD_DAYS)
+
+
+def ww_early_start(ww_ends_on: date) -> date:
+    """First day on which someone whose WW benefit ends may start the route."""
+    return ww_ends_on - timedelta(days=WW_EARLY_START_DAYS)
+
+
+def may_start_before_ww_end(ww_ends_on: date, today: date) -> bool:
+    return today >= ww_early_start(ww_ends_on)
+
+
+def interview_due_by(rights_meeting_on: date) -> date:
+    """Latest date for the participation interview promised at the rights meeting."""
+    return rights_meeting_on + timedelta(days=INTERVIEW_WITHIN_DAYS)
+
+
+def interview_in_time(rights_meeting_on: date, interview_on: date) -> bool:
+    return rights_meeting_on <= interview_on <= interview_due_by(rights_meeting_on)

@@ -1,0 +1,116 @@
+"""Decisions and the proactive explanation that must precede a negative one.
+
+Since 1 October 2016 a client hears of a negative decision in advance, by phone or in a
+conversation. `explanation_missing` is the gate; `mark_sent` is the one place a decision
+becomes sent, so no path (window, batch, command line) can go around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from correspondence import audit, deadlines, reference
+from correspondence.errors import NotFound, ValidationFailed, WorkflowError
+from correspondence.formatting import LOCAL_ZONE
+from store.models import Case, ContactLogEntry, Decision, Employee
+from store.vocabulary import Channel, DecisionKind, DecisionStatus
+
+NEGATIVE_KINDS = frozenset(
+    {DecisionKind.REJECTION, DecisionKind.NOT_PROCESSED, DecisionKind.ADVANCE_RECOVERY}
+)
+
+
+def explanation_missing(
+    kind: DecisionKind, contacts: Iterable[ContactLogEntry], sent_on: date
+) -> str | None:
+    """Why a decision of `kind` may not be sent on `sent_on`, or None when it may."""
+    if kind not in NEGATIVE_KINDS:
+        return None
+    corrected = {c.corrects_id for c in contacts if c.corrects_id is not None}
+    valid = [c for c in contacts if c.id not in corrected]
+    if any(c.reached and c.at.astimezone(LOCAL_ZONE).date() < sent_on for c in valid):
+        return None
+    if any(c.reached for c in valid):
+        return "de klant is pas na de verzenddatum ingelicht"
+    if valid:
+        return "de klant is nog niet bereikt voor de uitleg vooraf"
+    return "er is nog geen uitleg vooraf aan de klant vastgelegd"
+
+
+def log_explanation(
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    at: datetime,
+    channel: Channel,
+    reached: bool,
+    note: str,
+    corrects_id: int | None = None,
+) -> ContactLogEntry:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    if at.tzinfo is None:
+        raise ValidationFailed({"at": "geef het tijdstip met tijdzone"})
+    if at > audit.now():
+        raise ValidationFailed({"at": "een gesprek kan niet in de toekomst liggen"})
+    entry = ContactLogEntry(
+        case=case,
+        at=at,
+        employee_id=actor.id,
+        channel=channel,
+        reached=reached,
+        note=note.strip(),
+        corrects_id=corrects_id,
+        recorded_at=audit.now(),
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(session, actor, "log", "contact", entry.id, reached=reached)
+    return entry
+
+
+def draft_decision(
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    kind: DecisionKind,
+    reasons: list[str],
+    decided_on: date | None,
+    status: DecisionStatus = DecisionStatus.DRAFT,
+) -> Decision:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("dit dossier bestaat niet meer")
+    if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
+        raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
+    if kind in NEGATIVE_KINDS and not [r for r in reasons if r.strip()]:
+        raise ValidationFailed({"reasons": "een negatief besluit heeft een motivering nodig"})
+    decision = Decision(case=case, kind=kind, status=status, decided_on=decided_on, reasons=reasons)
+    session.add(decision)
+    session.flush()
+    audit.record(session, actor, "draft", "decision", decision.id, kind=kind.value)
+    return decision
+
+
+def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date) -> Decision:
+    """Mark a ready decision sent on `sent_on`, fixing its objection deadline; the gate applies."""
+    decision = session.get(Decision, decision_id)
+    if decision is None:
+        raise NotFound("dit besluit bestaat niet meer")
+    if decision.status is not DecisionStatus.READY:
+        raise WorkflowError("alleen een gereed besluit kan worden verzonden")
+    reason = explanation_missing(decision.kind, decision.case.contacts, sent_on)
+    if reason:
+        raise WorkflowError(f"besluit wordt niet verzonden: {reason}")
+    decision.status = DecisionStatus.SENT
+    decision.sent_on = sent_on
+    decision.objection_deadline = deadlines.objection_deadline(
+        sent_on, reference.atw_calendar(session)
+    )
+    session.flush()
+    audit.record(session, actor, "send", "decision", decision.id, sent_on=sent_on.isoformat())
+    return decision

@@ -1,0 +1,65 @@
+"""Dutch personal names: prefixes (tussenvoegsels), salutations and sort order."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from store.vocabulary import Salutation
+
+
+@dataclass(frozen=True)
+class PersonName:
+    initials: str
+    prefix: str
+    surname: str
+    first_name: str = ""
+
+    def _with_prefix(self, capitalise: bool) -> str:
+        prefix = self.prefix.strip()
+        if not prefix:
+            return self.surname
+        if capitalise:
+            prefix = prefix[0].upper() + prefix[1:]
+        return f"{prefix} {self.surname}"
+
+    @property
+    def formal(self) -> str:
+        """"J. de Vries": the prefix stays lower case after the initials."""
+        return " ".join(part for part in (self.initials.strip(), self._with_prefix(False)) if part)
+
+    @property
+    def full(self) -> str:
+        """"Jan de Vries"."""
+        given = self.first_name.strip() or self.initials.strip()
+        return " ".join(part for part in (given, self._with_prefix(False)) if part)
+
+    @property
+    def surname_first(self) -> str:
+        """"Vries, J. de": the form for lists sorted on surname."""
+        tail = " ".join(p for p in (self.initials.strip(), self.prefix.strip()) if p)
+        return f"{self.surname}, {tail}" if tail else self.surname
+
+    def salutation(self, salutation: Salutation) -> str:
+        """"Geachte heer De Vries": the prefix opens the surname and is capitalised."""
+        if salutation is Salutation.NEUTRAL:
+            return f"Geachte {self.formal}"
+        return f"Geachte {salutation.value} {self._with_prefix(True)}"
+
+    def addressee(self, salutation: Salutation) -> str:
+        """The first line of the address block: "De heer J. de Vries"."""
+        if salutation is Salutation.MR:
+            return f"De heer {self.formal}"
+        if salutation is Salutation.MRS:
+            return f"Mevrouw {self.formal}"
+        return self.formal
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def sort_key(name: PersonName) -> tuple[str, str, str]:
+    """Sort on the surname without its prefix, accents folded ("Berg, Z. van der" under B)."""
+    return (_fold(name.surname), _fold(name.prefix), _fold(name.initials))

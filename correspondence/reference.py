@@ -1,0 +1,41 @@
+"""Reference data that beheer maintains, read from the store into the pure rules' shapes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from correspondence.calendar import AtwCalendar
+from correspondence.errors import WorkflowError
+from correspondence.norms import NormTable
+from store.models import AtwEquatedDay, Setting
+from store.models import NormTable as NormTableRow
+
+def atw_calendar(session: Session) -> AtwCalendar:
+    return AtwCalendar.with_equated(session.scalars(select(AtwEquatedDay.day)))
+
+
+def norm_tables(session: Session) -> list[NormTable]:
+    rows = session.scalars(select(NormTableRow).options(selectinload(NormTableRow.amounts)))
+    return [
+        NormTable(
+            effective_from=row.effective_from,
+            source=row.source,
+            verified=row.verified,
+            amounts={(a.household, a.age_band): a.amount_cents for a in row.amounts},
+        )
+        for row in rows
+    ]
+
+
+def setting(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    if row is None:
+        raise WorkflowError(f"instelling '{key}' ontbreekt; beheer moet haar vastleggen")
+    return str(row.value)
+
+
+def advance_percent(session: Session) -> Decimal:
+    return Decimal(setting(session, "advance_percent"))

@@ -1,0 +1,63 @@
+"""Repayment schedules of an advance: exact to the cent, one due date a month."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from dataclasses import dataclass
+from datetime import date
+
+from correspondence.money import Cents
+
+
+@dataclass(frozen=True)
+class Instalment:
+    number: int
+    due_on: date
+    amount: Cents
+    balance_after: Cents
+
+
+class ScheduleError(ValueError):
+    pass
+
+
+def monthly_due_date(first_due: date, months_later: int) -> date:
+    """The due date `months_later` months after `first_due`, on the same day of the month.
+
+    A day that a month lacks (the 31st in April) becomes that month's last day; the next
+    month returns to the original day.
+    """
+    month_index = first_due.month - 1 + months_later
+    year, month = first_due.year + month_index // 12, month_index % 12 + 1
+    last_day = month_calendar.monthrange(year, month)[1]
+    return date(year, month, min(first_due.day, last_day))
+
+
+def _build(total: Cents, amounts: list[Cents], first_due: date) -> list[Instalment]:
+    schedule, balance = [], total
+    for index, amount in enumerate(amounts):
+        balance -= amount
+        schedule.append(Instalment(index + 1, monthly_due_date(first_due, index), amount, balance))
+    return schedule
+
+
+def schedule_by_months(total: Cents, months: int, first_due: date) -> list[Instalment]:
+    """Equal instalments over `months`; the last one absorbs the rounding remainder."""
+    if total <= 0:
+        raise ScheduleError("het bedrag moet groter zijn dan nul")
+    if months < 1:
+        raise ScheduleError("het aantal maanden moet minstens 1 zijn")
+    if months > total:
+        raise ScheduleError("meer termijnen dan centen: elke termijn moet minstens € 0,01 zijn")
+    base = total // months
+    return _build(total, [base] * (months - 1) + [total - base * (months - 1)], first_due)
+
+
+def schedule_by_amount(total: Cents, monthly: Cents, first_due: date) -> list[Instalment]:
+    """Instalments of `monthly` until paid; the last one is what is left."""
+    if total <= 0:
+        raise ScheduleError("het bedrag moet groter zijn dan nul")
+    if monthly <= 0:
+        raise ScheduleError("het maandbedrag moet groter zijn dan nul")
+    count = -(-total // monthly)
+    return _build(total, [monthly] * (count - 1) + [total - monthly * (count - 1)], first_due)

@@ -1,0 +1,323 @@
+"""The records of Poortpost. Every table is created by the Alembic migrations, never by
+`create_all`, so SQLite and PostgreSQL always carry the same schema."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.types import Instant
+from store.vocabulary import (
+    AgeBand,
+    AppointmentKind,
+    CaseStatus,
+    Channel,
+    DecisionKind,
+    DecisionStatus,
+    Household,
+    Partner,
+    Role,
+    Route,
+    Salutation,
+    SessionKind,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def choice(enum: type[StrEnum], name: str) -> Enum:
+    """A closed set stored as text with a CHECK, portable between SQLite and PostgreSQL."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Employee(Base):
+    __tablename__ = "employees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(choice(Role, "role"))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Municipality(Base):
+    __tablename__ = "municipalities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    college: Mapped[str] = mapped_column(String(200))
+    postbus: Mapped[str] = mapped_column(String(20))
+    postbus_postcode: Mapped[str] = mapped_column(String(7))
+    postbus_city: Mapped[str] = mapped_column(String(100))
+    team_email: Mapped[str] = mapped_column(String(200))
+    team_phone: Mapped[str] = mapped_column(String(40))
+
+
+class Client(Base):
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bsn: Mapped[str] = mapped_column(String(9), unique=True)
+    initials: Mapped[str] = mapped_column(String(40))
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    prefix: Mapped[str] = mapped_column(String(40), default="")
+    surname: Mapped[str] = mapped_column(String(200), index=True)
+    salutation: Mapped[Salutation] = mapped_column(choice(Salutation, "salutation"))
+    birth_date: Mapped[date] = mapped_column(Date)
+    household: Mapped[Household] = mapped_column(choice(Household, "household"))
+    street: Mapped[str] = mapped_column(String(200))
+    house_number: Mapped[str] = mapped_column(String(10))
+    house_number_addition: Mapped[str] = mapped_column(String(10), default="")
+    postcode: Mapped[str] = mapped_column(String(7), index=True)
+    city: Mapped[str] = mapped_column(String(100))
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    iban: Mapped[str] = mapped_column(String(42), default="")
+    # Name and BSN folded to lower case without accents: a portable, accent-blind search.
+    search_text: Mapped[str] = mapped_column(String(600), index=True, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    municipality: Mapped[Municipality] = relationship()
+    cases: Mapped[list[Case]] = relationship(back_populates="client", order_by="Case.registered_on")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint(
+            "route <> 'bypass' OR length(bypass_reason) > 0", name="bypass_has_reason"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    route: Mapped[Route] = mapped_column(choice(Route, "route"))
+    bypass_reason: Mapped[str] = mapped_column(Text, default="")
+    registered_on: Mapped[date] = mapped_column(Date)
+    ww_ends_on: Mapped[date | None] = mapped_column(Date)
+    case_manager_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    application_received_on: Mapped[date | None] = mapped_column(Date)
+    interview_delay_reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[CaseStatus] = mapped_column(choice(CaseStatus, "case_status"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    client: Mapped[Client] = relationship(back_populates="cases")
+    case_manager: Mapped[Employee] = relationship()
+    bookings: Mapped[list[Booking]] = relationship(back_populates="case")
+    appointments: Mapped[list[Appointment]] = relationship(back_populates="case")
+    contacts: Mapped[list[ContactLogEntry]] = relationship(
+        back_populates="case", order_by="ContactLogEntry.at"
+    )
+    decisions: Mapped[list[Decision]] = relationship(back_populates="case")
+    advances: Mapped[list[Advance]] = relationship(back_populates="case")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class GroupSession(Base):
+    __tablename__ = "group_sessions"
+    __table_args__ = (UniqueConstraint("kind", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[SessionKind] = mapped_column(choice(SessionKind, "session_kind"))
+    starts_at: Mapped[datetime] = mapped_column(Instant)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str] = mapped_column(String(200))
+    partner: Mapped[Partner | None] = mapped_column(choice(Partner, "partner"))
+
+    bookings: Mapped[list[Booking]] = relationship(back_populates="session")
+
+
+class Booking(Base):
+    __tablename__ = "bookings"
+    __table_args__ = (UniqueConstraint("session_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("group_sessions.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    attended: Mapped[bool | None] = mapped_column(Boolean)
+
+    session: Mapped[GroupSession] = relationship(back_populates="bookings")
+    case: Mapped[Case] = relationship(back_populates="bookings")
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[AppointmentKind] = mapped_column(choice(AppointmentKind, "appointment_kind"))
+    starts_at: Mapped[datetime] = mapped_column(Instant)
+    location: Mapped[str] = mapped_column(String(200))
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+
+    case: Mapped[Case] = relationship(back_populates="appointments")
+    employee: Mapped[Employee] = relationship()
+
+
+class ContactLogEntry(Base):
+    """An attempt to explain a decision in advance. Append-only: a correction is a new entry
+    that points at the one it corrects."""
+
+    __tablename__ = "contact_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime] = mapped_column(Instant)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    channel: Mapped[Channel] = mapped_column(choice(Channel, "channel"))
+    reached: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("contact_log.id"))
+    recorded_at: Mapped[datetime] = mapped_column(Instant)
+
+    case: Mapped[Case] = relationship(back_populates="contacts")
+    employee: Mapped[Employee] = relationship()
+
+
+class Decision(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[DecisionKind] = mapped_column(choice(DecisionKind, "decision_kind"))
+    status: Mapped[DecisionStatus] = mapped_column(choice(DecisionStatus, "decision_status"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    objection_deadline: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="decisions")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Advance(Base):
+    __tablename__ = "advances"
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="positive_amount"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    household: Mapped[Household] = mapped_column(choice(Household, "household"))
+    norm_cents: Mapped[int] = mapped_column(Integer)
+    percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    norm_table_id: Mapped[int] = mapped_column(ForeignKey("norm_tables.id"))
+
+    case: Mapped[Case] = relationship(back_populates="advances")
+    instalments: Mapped[list[Instalment]] = relationship(
+        back_populates="advance", order_by="Instalment.number", cascade="all, delete-orphan"
+    )
+
+
+class Instalment(Base):
+    __tablename__ = "instalments"
+    __table_args__ = (
+        UniqueConstraint("advance_id", "number"),
+        CheckConstraint("amount_cents > 0", name="positive_amount"),
+        CheckConstraint("balance_after_cents >= 0", name="no_negative_balance"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    advance_id: Mapped[int] = mapped_column(ForeignKey("advances.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    balance_after_cents: Mapped[int] = mapped_column(Integer)
+
+    advance: Mapped[Advance] = relationship(back_populates="instalments")
+
+
+class NormTable(Base):
+    __tablename__ = "norm_tables"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    effective_from: Mapped[date] = mapped_column(Date, unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    verified: Mapped[bool] = mapped_column(Boolean)
+
+    amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
+
+
+class NormAmount(Base):
+    __tablename__ = "norm_amounts"
+    __table_args__ = (UniqueConstraint("table_id", "household", "age_band"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_id: Mapped[int] = mapped_column(ForeignKey("norm_tables.id"))
+    household: Mapped[Household] = mapped_column(choice(Household, "household"))
+    age_band: Mapped[AgeBand] = mapped_column(choice(AgeBand, "age_band"))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class AtwEquatedDay(Base):
+    """A day equated to a holiday by Royal decree (Atw art. 3 lid 3)."""
+
+    __tablename__ = "atw_equated_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    decree: Mapped[str] = mapped_column(String(200))
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(Instant, index=True)
+    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
