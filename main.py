@@ -67,13 +67,22 @@ def build_parser() -> DutchParser:
         add_help=True,
     )
     parser.add_argument("--db", metavar="URL", help="database-adres (standaard: SQLite-bestand)")
-    parser.add_argument("--as", dest="username", metavar="GEBRUIKER", default=os_username(),
-                        help="namens welke medewerker (standaard: de gebruiker van het systeem)")
+    parser.add_argument(
+        "--as",
+        dest="username",
+        metavar="GEBRUIKER",
+        default=os_username(),
+        help="namens welke medewerker (standaard: de gebruiker van het systeem)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=DutchParser)
     deadline = commands.add_parser("deadline", help="bereken een termijn")
     deadline.add_argument("kind", choices=sorted(DEADLINES), help="welke termijn")
-    deadline.add_argument("day", type=iso_date, metavar="JJJJ-MM-DD",
-                          help="verzenddatum, ontvangst van de aanvraag of datum van de melding")
+    deadline.add_argument(
+        "day",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="verzenddatum, ontvangst van de aanvraag of datum van de melding",
+    )
     commands.add_parser("demo", help="vul de database met fictieve demogegevens")
     return parser
 

@@ -35,6 +35,13 @@ def acting_employee(session: Session, username: str) -> Employee:
         employee = Employee(username=username, full_name=username, role=Role.ADMIN)
         session.add(employee)
         session.flush()
-        audit.record(session, employee, "bootstrap", "employee", employee.id, role=Role.ADMIN.value)
+        audit.record(
+            session,
+            employee,
+            "bootstrap",
+            "employee",
+            employee.id,
+            role=Role.ADMIN.value,
+        )
         return employee
     raise UnknownEmployee(f"onbekende medewerker '{username}'; kies er een met --as")

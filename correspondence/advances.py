@@ -12,7 +12,11 @@ from correspondence import audit, reference
 from correspondence.errors import NotFound, ValidationFailed
 from correspondence.money import Cents
 from correspondence.norms import NormNotFound, advance_amount, norm_for
-from correspondence.schedule import ScheduleError, schedule_by_amount, schedule_by_months
+from correspondence.schedule import (
+    ScheduleError,
+    schedule_by_amount,
+    schedule_by_months,
+)
 from store.models import Advance, Case, Employee, Instalment
 from store.models import NormTable as NormTableRow
 
@@ -27,7 +31,11 @@ class RepaymentPlan:
 
 
 def grant_advance(
-    session: Session, actor: Employee, case_id: int, starts_on: date, plan: RepaymentPlan
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    starts_on: date,
+    plan: RepaymentPlan,
 ) -> Advance:
     case = session.get(Case, case_id)
     if case is None:
@@ -35,7 +43,10 @@ def grant_advance(
     client = case.client
     try:
         table, norm = norm_for(
-            reference.norm_tables(session), starts_on, client.household, client.birth_date
+            reference.norm_tables(session),
+            starts_on,
+            client.household,
+            client.birth_date,
         )
     except NormNotFound as exc:
         raise ValidationFailed({"start": str(exc)}) from exc
@@ -44,7 +55,9 @@ def grant_advance(
     if (plan.months is None) == (plan.monthly is None):
         raise ValidationFailed({"repayment": "geef een aantal maanden óf een maandbedrag"})
     if plan.first_due <= starts_on:
-        raise ValidationFailed({"first_due": "de eerste aflossing valt na de start van het voorschot"})
+        raise ValidationFailed(
+            {"first_due": "de eerste aflossing valt na de start van het voorschot"}
+        )
     try:
         schedule = (
             schedule_by_months(amount, plan.months, plan.first_due)
@@ -77,6 +90,12 @@ def grant_advance(
     session.add(advance)
     session.flush()
     audit.record(
-        session, actor, "grant", "advance", advance.id, amount_cents=amount, norm_cents=norm
+        session,
+        actor,
+        "grant",
+        "advance",
+        advance.id,
+        amount_cents=amount,
+        norm_cents=norm,
     )
     return advance

@@ -14,7 +14,14 @@ from correspondence.formatting import LOCAL_ZONE, long_date
 from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
 from correspondence.norms import age_in_months
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
-from store.vocabulary import AppointmentKind, CaseStatus, Partner, Role, Route, SessionKind
+from store.vocabulary import (
+    AppointmentKind,
+    CaseStatus,
+    Partner,
+    Role,
+    Route,
+    SessionKind,
+)
 
 YOUTH_AGE_LIMIT_YEARS = 27
 RIGHTS_MEETING_MINUTES = 60
@@ -142,7 +149,10 @@ def book_session(
     calendar = reference.atw_calendar(session)
     day = next_session_day(earliest, _booked_seats(session, kind, earliest), calendar)
     if kind is SessionKind.RIGHTS_MEETING:
-        clock, minutes = reference.setting(session, "rights_meeting_time"), RIGHTS_MEETING_MINUTES
+        clock, minutes = (
+            reference.setting(session, "rights_meeting_time"),
+            RIGHTS_MEETING_MINUTES,
+        )
         partner = None
     else:
         clock, minutes = reference.setting(session, "workshop_time"), WORKSHOP_MINUTES
@@ -198,4 +208,3 @@ def plan_appointment(
     session.flush()
     audit.record(session, actor, "plan", "case", case.id, kind=kind.value)
     return appointment
-

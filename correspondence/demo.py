@@ -28,10 +28,34 @@ from store.vocabulary import (
 )
 
 EMPLOYEES = [
-    ("pjansen", "Petra Jansen", Role.CASE_MANAGER, "p.jansen@haarlem.nl", "023 511 4275"),
-    ("aelamrani", "Ahmed El Amrani", Role.CASE_MANAGER, "a.elamrani@haarlem.nl", "023 511 4276"),
-    ("sdeboer", "Sanne de Boer", Role.CASE_MANAGER, "s.deboer@haarlem.nl", "023 511 4277"),
-    ("kvisser", "Karin Visser", Role.ADMINISTRATION, "k.visser@haarlem.nl", "023 511 4280"),
+    (
+        "pjansen",
+        "Petra Jansen",
+        Role.CASE_MANAGER,
+        "p.jansen@haarlem.nl",
+        "023 511 4275",
+    ),
+    (
+        "aelamrani",
+        "Ahmed El Amrani",
+        Role.CASE_MANAGER,
+        "a.elamrani@haarlem.nl",
+        "023 511 4276",
+    ),
+    (
+        "sdeboer",
+        "Sanne de Boer",
+        Role.CASE_MANAGER,
+        "s.deboer@haarlem.nl",
+        "023 511 4277",
+    ),
+    (
+        "kvisser",
+        "Karin Visser",
+        Role.ADMINISTRATION,
+        "k.visser@haarlem.nl",
+        "023 511 4280",
+    ),
     ("mbakker", "Marco Bakker", Role.QUALITY, "m.bakker@haarlem.nl", "023 511 4290"),
     ("edewit", "Els de Wit", Role.ADMIN, "e.dewit@haarlem.nl", "023 511 4299"),
 ]
@@ -57,32 +81,202 @@ class DemoClient:
 
 # stage: how far along the route the demo takes this client (see STAGES below)
 DEMO_CLIENTS = [
-    DemoClient("Jan", "J.", "de", "Vries", "heer", 45, "single", "Zijlsingel", "12",
-               "2013 DN", "Haarlem", "haarlem", "registered"),
-    DemoClient("Kees", "K.", "", "Jansen & Zn", "heer", 58, "couple", "Grote Markt", "3",
-               "2011 RD", "Haarlem", "haarlem", "meeting_booked", "A"),
-    DemoClient("Łukasz", "Ł.", "", "Wiśniewski", "heer", 34, "single", "Amsterdamsevaart", "201",
-               "2032 EK", "Haarlem", "haarlem", "meeting_attended"),
-    DemoClient("Şükrü", "Ş.", "", "Yılmaz", "heer", 41, "single_parent", "Rijksstraatweg", "88",
-               "2022 DE", "Haarlem", "haarlem", "interview_late"),
-    DemoClient("Minh", "T.M.", "", "Nguyễn Thị Minh", "mevrouw", 39, "single", "Kerkstraat", "5",
-               "2042 JE", "Zandvoort", "zandvoort", "workshop"),
-    DemoClient("Zoë", "Z.", "van der", "Berg-d'Hondt", "mevrouw", 29, "single", "Binnenweg", "40",
-               "2101 JE", "Heemstede", "heemstede", "application"),
-    DemoClient("Astrid", "A.", "", "Ørsted", "mevrouw", 52, "couple", "Haltestraat", "17",
-               "2042 LM", "Zandvoort", "zandvoort", "rejection_ready"),
-    DemoClient("Pieter", "P.", "van", "Dijk", "heer", 61, "single", "Raadhuisplein", "1",
-               "2101 HA", "Heemstede", "heemstede", "granted"),
-    DemoClient("Fatima", "F.", "el", "Idrissi", "mevrouw", 36, "single_parent", "Schotersingel", "9",
-               "2021 GE", "Haarlem", "haarlem", "decision_overdue"),
-    DemoClient("Noah", "N.", "", "Bakker", "neutraal", 22, "single", "Kruisweg", "300",
-               "2011 LE", "Haarlem", "haarlem", "youth_searching"),
-    DemoClient("Lieke", "L.", "ter", "Horst", "mevrouw", 24, "single", "Zeestraat", "60",
-               "2042 LC", "Zandvoort", "zandvoort", "youth_applied"),
-    DemoClient("Henk", "H.", "", "Smit", "heer", 55, "single", "Kleine Houtstraat", "70",
-               "2011 DR", "Haarlem", "haarlem", "bypass"),
-    DemoClient("Anouk", "A.", "de", "Graaf", "mevrouw", 47, "couple", "Glipperweg", "55",
-               "2104 AE", "Heemstede", "heemstede", "ww_early"),
+    DemoClient(
+        "Jan",
+        "J.",
+        "de",
+        "Vries",
+        "heer",
+        45,
+        "single",
+        "Zijlsingel",
+        "12",
+        "2013 DN",
+        "Haarlem",
+        "haarlem",
+        "registered",
+    ),
+    DemoClient(
+        "Kees",
+        "K.",
+        "",
+        "Jansen & Zn",
+        "heer",
+        58,
+        "couple",
+        "Grote Markt",
+        "3",
+        "2011 RD",
+        "Haarlem",
+        "haarlem",
+        "meeting_booked",
+        "A",
+    ),
+    DemoClient(
+        "Łukasz",
+        "Ł.",
+        "",
+        "Wiśniewski",
+        "heer",
+        34,
+        "single",
+        "Amsterdamsevaart",
+        "201",
+        "2032 EK",
+        "Haarlem",
+        "haarlem",
+        "meeting_attended",
+    ),
+    DemoClient(
+        "Şükrü",
+        "Ş.",
+        "",
+        "Yılmaz",
+        "heer",
+        41,
+        "single_parent",
+        "Rijksstraatweg",
+        "88",
+        "2022 DE",
+        "Haarlem",
+        "haarlem",
+        "interview_late",
+    ),
+    DemoClient(
+        "Minh",
+        "T.M.",
+        "",
+        "Nguyễn Thị Minh",
+        "mevrouw",
+        39,
+        "single",
+        "Kerkstraat",
+        "5",
+        "2042 JE",
+        "Zandvoort",
+        "zandvoort",
+        "workshop",
+    ),
+    DemoClient(
+        "Zoë",
+        "Z.",
+        "van der",
+        "Berg-d'Hondt",
+        "mevrouw",
+        29,
+        "single",
+        "Binnenweg",
+        "40",
+        "2101 JE",
+        "Heemstede",
+        "heemstede",
+        "application",
+    ),
+    DemoClient(
+        "Astrid",
+        "A.",
+        "",
+        "Ørsted",
+        "mevrouw",
+        52,
+        "couple",
+        "Haltestraat",
+        "17",
+        "2042 LM",
+        "Zandvoort",
+        "zandvoort",
+        "rejection_ready",
+    ),
+    DemoClient(
+        "Pieter",
+        "P.",
+        "van",
+        "Dijk",
+        "heer",
+        61,
+        "single",
+        "Raadhuisplein",
+        "1",
+        "2101 HA",
+        "Heemstede",
+        "heemstede",
+        "granted",
+    ),
+    DemoClient(
+        "Fatima",
+        "F.",
+        "el",
+        "Idrissi",
+        "mevrouw",
+        36,
+        "single_parent",
+        "Schotersingel",
+        "9",
+        "2021 GE",
+        "Haarlem",
+        "haarlem",
+        "decision_overdue",
+    ),
+    DemoClient(
+        "Noah",
+        "N.",
+        "",
+        "Bakker",
+        "neutraal",
+        22,
+        "single",
+        "Kruisweg",
+        "300",
+        "2011 LE",
+        "Haarlem",
+        "haarlem",
+        "youth_searching",
+    ),
+    DemoClient(
+        "Lieke",
+        "L.",
+        "ter",
+        "Horst",
+        "mevrouw",
+        24,
+        "single",
+        "Zeestraat",
+        "60",
+        "2042 LC",
+        "Zandvoort",
+        "zandvoort",
+        "youth_applied",
+    ),
+    DemoClient(
+        "Henk",
+        "H.",
+        "",
+        "Smit",
+        "heer",
+        55,
+        "single",
+        "Kleine Houtstraat",
+        "70",
+        "2011 DR",
+        "Haarlem",
+        "haarlem",
+        "bypass",
+    ),
+    DemoClient(
+        "Anouk",
+        "A.",
+        "de",
+        "Graaf",
+        "mevrouw",
+        47,
+        "couple",
+        "Glipperweg",
+        "55",
+        "2104 AE",
+        "Heemstede",
+        "heemstede",
+        "ww_early",
+    ),
 ]
 
 DEMO_BSN_BASE = 900_000_00
@@ -108,7 +302,9 @@ def _employees(session: Session) -> dict[str, Employee]:
     found = {e.username: e for e in session.scalars(select(Employee))}
     for username, name, role, email, phone in EMPLOYEES:
         if username not in found:
-            employee = Employee(username=username, full_name=name, role=role, email=email, phone=phone)
+            employee = Employee(
+                username=username, full_name=name, role=role, email=email, phone=phone
+            )
             session.add(employee)
             found[username] = employee
     session.flush()
@@ -175,7 +371,9 @@ def _registered(session, actor, client, manager, today):  # type: ignore[no-unty
 
 def _meeting_booked(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _open(session, actor, client, manager, today, 1)
-    cases.book_session(session, actor, case.id, SessionKind.RIGHTS_MEETING, today + timedelta(days=1))
+    cases.book_session(
+        session, actor, case.id, SessionKind.RIGHTS_MEETING, today + timedelta(days=1)
+    )
 
 
 def _attend_meeting(session, actor, case, day):  # type: ignore[no-untyped-def]
@@ -187,22 +385,39 @@ def _attend_meeting(session, actor, case, day):  # type: ignore[no-untyped-def]
 def _meeting_attended(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _open(session, actor, client, manager, today, 9)
     met = _attend_meeting(session, actor, case, today - timedelta(days=8))
-    cases.plan_appointment(session, actor, case.id, AppointmentKind.PARTICIPATION_INTERVIEW,
-                           _at(max(met + timedelta(days=5), today + timedelta(days=1)), 10, 30))
+    cases.plan_appointment(
+        session,
+        actor,
+        case.id,
+        AppointmentKind.PARTICIPATION_INTERVIEW,
+        _at(max(met + timedelta(days=5), today + timedelta(days=1)), 10, 30),
+    )
 
 
 def _interview_late(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _open(session, actor, client, manager, today, 20)
     met = _attend_meeting(session, actor, case, today - timedelta(days=19))
-    cases.plan_appointment(session, actor, case.id, AppointmentKind.PARTICIPATION_INTERVIEW,
-                           _at(met + timedelta(days=12), 14, 0))
+    cases.plan_appointment(
+        session,
+        actor,
+        case.id,
+        AppointmentKind.PARTICIPATION_INTERVIEW,
+        _at(met + timedelta(days=12), 14, 0),
+    )
 
 
 def _through_workshop(session, actor, case, today):  # type: ignore[no-untyped-def]
     met = _attend_meeting(session, actor, case, case.registered_on + timedelta(days=1))
-    cases.plan_appointment(session, actor, case.id, AppointmentKind.PARTICIPATION_INTERVIEW,
-                           _at(met + timedelta(days=3), 10, 0))
-    workshop = cases.book_session(session, actor, case.id, SessionKind.WORKSHOP, met + timedelta(days=4))
+    cases.plan_appointment(
+        session,
+        actor,
+        case.id,
+        AppointmentKind.PARTICIPATION_INTERVIEW,
+        _at(met + timedelta(days=3), 10, 0),
+    )
+    workshop = cases.book_session(
+        session, actor, case.id, SessionKind.WORKSHOP, met + timedelta(days=4)
+    )
     if workshop.session.starts_at.astimezone(LOCAL_ZONE).date() < today:
         cases.record_attendance(session, actor, workshop.id, True)
 
@@ -226,28 +441,60 @@ def _apply(session, actor, client, manager, today, days_ago, received_days_ago):
 
 def _application(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _apply(session, actor, client, manager, today, 20, 6)
-    advances.grant_advance(session, actor, case.id, case.registered_on + timedelta(days=14),
-                           advances.RepaymentPlan(first_due=_first_of_next_month(today, 2), months=6))
+    advances.grant_advance(
+        session,
+        actor,
+        case.id,
+        case.registered_on + timedelta(days=14),
+        advances.RepaymentPlan(first_due=_first_of_next_month(today, 2), months=6),
+    )
 
 
 def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _apply(session, actor, client, manager, today, 40, 30)
     decisions.draft_decision(
-        session, actor, case.id, DecisionKind.REJECTION,
-        ["Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
-         "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag)."],
-        today - timedelta(days=2), DecisionStatus.READY,
+        session,
+        actor,
+        case.id,
+        DecisionKind.REJECTION,
+        [
+            "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
+            "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
+        ],
+        today - timedelta(days=2),
+        DecisionStatus.READY,
     )
-    decisions.log_explanation(session, actor, case.id, _at(today - timedelta(days=3), 11, 15),
-                              Channel.PHONE, False, "Voicemail; teruggebeld verzoek ingesproken.")
-    decisions.log_explanation(session, actor, case.id, _at(today - timedelta(days=2), 9, 40),
-                              Channel.PHONE, True, "Afwijzing en reden uitgelegd; bezwaar toegelicht.")
+    decisions.log_explanation(
+        session,
+        actor,
+        case.id,
+        _at(today - timedelta(days=3), 11, 15),
+        Channel.PHONE,
+        False,
+        "Voicemail; teruggebeld verzoek ingesproken.",
+    )
+    decisions.log_explanation(
+        session,
+        actor,
+        case.id,
+        _at(today - timedelta(days=2), 9, 40),
+        Channel.PHONE,
+        True,
+        "Afwijzing en reden uitgelegd; bezwaar toegelicht.",
+    )
 
 
 def _granted(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _apply(session, actor, client, manager, today, 45, 38)
-    decision = decisions.draft_decision(session, actor, case.id, DecisionKind.GRANT, [],
-                                        today - timedelta(days=6), DecisionStatus.READY)
+    decision = decisions.draft_decision(
+        session,
+        actor,
+        case.id,
+        DecisionKind.GRANT,
+        [],
+        today - timedelta(days=6),
+        DecisionStatus.READY,
+    )
     decisions.mark_sent(session, actor, decision.id, today - timedelta(days=5))
 
 
@@ -257,21 +504,47 @@ def _decision_overdue(session, actor, client, manager, today):  # type: ignore[n
 
 def _youth_searching(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _open(session, actor, client, manager, today, 10, Route.YOUTH)
-    cases.plan_appointment(session, actor, case.id, AppointmentKind.SEARCH_PERIOD_INTERVIEW,
-                           _at(today + timedelta(days=3), 11, 0))
+    cases.plan_appointment(
+        session,
+        actor,
+        case.id,
+        AppointmentKind.SEARCH_PERIOD_INTERVIEW,
+        _at(today + timedelta(days=3), 11, 0),
+    )
 
 
 def _youth_applied(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
-    case = _open(session, actor, client, manager, today, 35, Route.YOUTH,
-                 application_received_on=today - timedelta(days=3))
-    cases.plan_appointment(session, actor, case.id, AppointmentKind.SEARCH_PERIOD_INTERVIEW,
-                           _at(case.registered_on + timedelta(days=7), 11, 0))
+    case = _open(
+        session,
+        actor,
+        client,
+        manager,
+        today,
+        35,
+        Route.YOUTH,
+        application_received_on=today - timedelta(days=3),
+    )
+    cases.plan_appointment(
+        session,
+        actor,
+        case.id,
+        AppointmentKind.SEARCH_PERIOD_INTERVIEW,
+        _at(case.registered_on + timedelta(days=7), 11, 0),
+    )
 
 
 def _bypass(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
-    _open(session, actor, client, manager, today, 4, Route.BYPASS,
-          bypass_reason="Dakloos; verblijft in de nachtopvang. Direct naar aanvraag.",
-          application_received_on=today - timedelta(days=3))
+    _open(
+        session,
+        actor,
+        client,
+        manager,
+        today,
+        4,
+        Route.BYPASS,
+        bypass_reason="Dakloos; verblijft in de nachtopvang. Direct naar aanvraag.",
+        application_received_on=today - timedelta(days=3),
+    )
 
 
 def _ww_early(session, actor, client, manager, today):  # type: ignore[no-untyped-def]

@@ -110,7 +110,9 @@ def plan_steps(
         end = deadlines.search_period_end(facts.registered_on)
         state = StepState.DONE if today > end else StepState.PLANNED
         steps.append(Step("Zoektermijn (4 weken)", state, deadline=end))
-        steps.append(_dated_step("Gesprek zoektermijn", facts.search_interview_on, "nog niet ingepland"))
+        steps.append(
+            _dated_step("Gesprek zoektermijn", facts.search_interview_on, "nog niet ingepland")
+        )
     elif facts.route is Route.BYPASS:
         note = f"bypass: {facts.bypass_reason}"
         for title in (meeting_name, "Participatiegesprek", "Workshop naar Werk"):
@@ -126,8 +128,14 @@ def plan_steps(
     if facts.advance_starts_on:
         steps.append(Step("Voorschot", StepState.DONE, facts.advance_starts_on, advance_due))
     else:
-        steps.append(Step("Voorschot", StepState.OPEN, deadline=advance_due,
-                          note="op verzoek van de klant; recht binnen 4 weken na de melding"))
+        steps.append(
+            Step(
+                "Voorschot",
+                StepState.OPEN,
+                deadline=advance_due,
+                note="op verzoek van de klant; recht binnen 4 weken na de melding",
+            )
+        )
 
     if facts.application_received_on is None:
         steps.append(Step("Besluit", StepState.OPEN, note="termijn start bij ontvangst aanvraag"))
@@ -137,7 +145,15 @@ def plan_steps(
             note = ""
             if facts.objection_deadline:
                 note = f"bezwaar mogelijk tot en met {long_date(facts.objection_deadline)}"
-            steps.append(Step("Besluit", StepState.DONE, facts.decision_sent_on, decision_due, note))
+            steps.append(
+                Step(
+                    "Besluit",
+                    StepState.DONE,
+                    facts.decision_sent_on,
+                    decision_due,
+                    note,
+                )
+            )
         elif today > decision_due:
             steps.append(Step("Besluit", StepState.OVERDUE, deadline=decision_due))
         else:
@@ -160,7 +176,9 @@ def _session_fact(bookings: list[Booking], kind: SessionKind) -> SessionFact | N
 
 def case_facts(case: Case) -> CaseFacts:
     def appointment_on(kind: AppointmentKind) -> date | None:
-        days = [a.starts_at.astimezone(LOCAL_ZONE).date() for a in case.appointments if a.kind is kind]
+        days = [
+            a.starts_at.astimezone(LOCAL_ZONE).date() for a in case.appointments if a.kind is kind
+        ]
         return max(days) if days else None
 
     sent = [d for d in case.decisions if d.status is DecisionStatus.SENT and d.sent_on]

@@ -16,27 +16,27 @@ LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 def long_date(day: date) -> str:
-    """"5 maart 2026"."""
+    """ "5 maart 2026"."""
     return _format_date(day, "d MMMM y", locale=LOCALE)
 
 
 def weekday_date(day: date) -> str:
-    """"donderdag 5 maart 2026"."""
+    """ "donderdag 5 maart 2026"."""
     return _format_date(day, "EEEE d MMMM y", locale=LOCALE)
 
 
 def short_date(day: date) -> str:
-    """"05-03-2026", for tables."""
+    """ "05-03-2026", for tables."""
     return _format_date(day, "dd-MM-y", locale=LOCALE)
 
 
 def clock_time(moment: datetime) -> str:
-    """"09:00", in Dutch local time when `moment` is an instant."""
+    """ "09:00", in Dutch local time when `moment` is an instant."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(LOCAL_ZONE)
     return _format_time(moment, "HH:mm", locale=LOCALE)
 
 
 def euros(amount: Cents) -> str:
-    """"€ 1.234,56" (the space is a no-break space, so the sign never ends a line)."""
+    """ "€ 1.234,56" (the space is a no-break space, so the sign never ends a line)."""
     return format_currency(cents_to_decimal(amount), "EUR", locale=LOCALE)

@@ -25,23 +25,23 @@ class PersonName:
 
     @property
     def formal(self) -> str:
-        """"J. de Vries": the prefix stays lower case after the initials."""
+        """ "J. de Vries": the prefix stays lower case after the initials."""
         return " ".join(part for part in (self.initials.strip(), self._with_prefix(False)) if part)
 
     @property
     def full(self) -> str:
-        """"Jan de Vries"."""
+        """ "Jan de Vries"."""
         given = self.first_name.strip() or self.initials.strip()
         return " ".join(part for part in (given, self._with_prefix(False)) if part)
 
     @property
     def surname_first(self) -> str:
-        """"Vries, J. de": the form for lists sorted on surname."""
+        """ "Vries, J. de": the form for lists sorted on surname."""
         tail = " ".join(p for p in (self.initials.strip(), self.prefix.strip()) if p)
         return f"{self.surname}, {tail}" if tail else self.surname
 
     def salutation(self, salutation: Salutation) -> str:
-        """"Geachte heer De Vries": the prefix opens the surname and is capitalised."""
+        """ "Geachte heer De Vries": the prefix opens the surname and is capitalised."""
         if salutation is Salutation.NEUTRAL:
             return f"Geachte {self.formal}"
         return f"Geachte {salutation.value} {self._with_prefix(True)}"

@@ -13,6 +13,7 @@ from correspondence.norms import NormTable
 from store.models import AtwEquatedDay, Setting
 from store.models import NormTable as NormTableRow
 
+
 def atw_calendar(session: Session) -> AtwCalendar:
     return AtwCalendar.with_equated(session.scalars(select(AtwEquatedDay.day)))
 

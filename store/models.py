@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -120,15 +120,13 @@ class Client(Base):
     municipality: Mapped[Municipality] = relationship()
     cases: Mapped[list[Case]] = relationship(back_populates="client", order_by="Case.registered_on")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
-        CheckConstraint(
-            "route <> 'bypass' OR length(bypass_reason) > 0", name="bypass_has_reason"
-        ),
+        CheckConstraint("route <> 'bypass' OR length(bypass_reason) > 0", name="bypass_has_reason"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,7 +151,7 @@ class Case(Base):
     decisions: Mapped[list[Decision]] = relationship(back_populates="case")
     advances: Mapped[list[Advance]] = relationship(back_populates="case")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class GroupSession(Base):
@@ -233,7 +231,7 @@ class Decision(Base):
 
     case: Mapped[Case] = relationship(back_populates="decisions")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class Advance(Base):
@@ -251,7 +249,9 @@ class Advance(Base):
 
     case: Mapped[Case] = relationship(back_populates="advances")
     instalments: Mapped[list[Instalment]] = relationship(
-        back_populates="advance", order_by="Instalment.number", cascade="all, delete-orphan"
+        back_populates="advance",
+        order_by="Instalment.number",
+        cascade="all, delete-orphan",
     )
 
 

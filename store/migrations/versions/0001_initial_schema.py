@@ -104,9 +104,7 @@ def upgrade() -> None:
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("verified", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_norm_tables")),
-        sa.UniqueConstraint(
-            "effective_from", name=op.f("uq_norm_tables_effective_from")
-        ),
+        sa.UniqueConstraint("effective_from", name=op.f("uq_norm_tables_effective_from")),
     )
     op.create_table(
         "settings",
@@ -188,15 +186,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("bsn", name=op.f("uq_clients_bsn")),
     )
     with op.batch_alter_table("clients", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_clients_postcode"), ["postcode"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_clients_search_text"), ["search_text"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_clients_surname"), ["surname"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_clients_postcode"), ["postcode"], unique=False)
+        batch_op.create_index(batch_op.f("ix_clients_search_text"), ["search_text"], unique=False)
+        batch_op.create_index(batch_op.f("ix_clients_surname"), ["surname"], unique=False)
 
     op.create_table(
         "norm_amounts",
@@ -290,9 +282,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_cases_client_id"), ["client_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_cases_client_id"), ["client_id"], unique=False)
 
     op.create_table(
         "advances",
@@ -316,12 +306,8 @@ def upgrade() -> None:
         sa.Column("percent", sa.Numeric(precision=5, scale=2), nullable=False),
         sa.Column("amount_cents", sa.Integer(), nullable=False),
         sa.Column("norm_table_id", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "amount_cents > 0", name=op.f("ck_advances_positive_amount")
-        ),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_advances_case_id_cases")
-        ),
+        sa.CheckConstraint("amount_cents > 0", name=op.f("ck_advances_positive_amount")),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_advances_case_id_cases")),
         sa.ForeignKeyConstraint(
             ["norm_table_id"],
             ["norm_tables.id"],
@@ -330,9 +316,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_advances")),
     )
     with op.batch_alter_table("advances", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_advances_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_advances_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "appointments",
@@ -365,9 +349,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_appointments")),
     )
     with op.batch_alter_table("appointments", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_appointments_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_appointments_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "bookings",
@@ -375,26 +357,18 @@ def upgrade() -> None:
         sa.Column("session_id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("attended", sa.Boolean(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_bookings_case_id_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_bookings_case_id_cases")),
         sa.ForeignKeyConstraint(
             ["session_id"],
             ["group_sessions.id"],
             name=op.f("fk_bookings_session_id_group_sessions"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_bookings")),
-        sa.UniqueConstraint(
-            "session_id", "case_id", name=op.f("uq_bookings_session_id")
-        ),
+        sa.UniqueConstraint("session_id", "case_id", name=op.f("uq_bookings_session_id")),
     )
     with op.batch_alter_table("bookings", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_bookings_case_id"), ["case_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_bookings_session_id"), ["session_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_bookings_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_bookings_session_id"), ["session_id"], unique=False)
 
     op.create_table(
         "contact_log",
@@ -434,9 +408,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_log")),
     )
     with op.batch_alter_table("contact_log", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contact_log_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contact_log_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "decisions",
@@ -475,15 +447,11 @@ def upgrade() -> None:
         sa.Column("sent_on", sa.Date(), nullable=True),
         sa.Column("objection_deadline", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_decisions_case_id_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_decisions_case_id_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_decisions")),
     )
     with op.batch_alter_table("decisions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_decisions_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_decisions_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "instalments",
@@ -493,9 +461,7 @@ def upgrade() -> None:
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("amount_cents", sa.Integer(), nullable=False),
         sa.Column("balance_after_cents", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "amount_cents > 0", name=op.f("ck_instalments_positive_amount")
-        ),
+        sa.CheckConstraint("amount_cents > 0", name=op.f("ck_instalments_positive_amount")),
         sa.CheckConstraint(
             "balance_after_cents >= 0", name=op.f("ck_instalments_no_negative_balance")
         ),
@@ -505,14 +471,10 @@ def upgrade() -> None:
             name=op.f("fk_instalments_advance_id_advances"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_instalments")),
-        sa.UniqueConstraint(
-            "advance_id", "number", name=op.f("uq_instalments_advance_id")
-        ),
+        sa.UniqueConstraint("advance_id", "number", name=op.f("uq_instalments_advance_id")),
     )
     with op.batch_alter_table("instalments", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_instalments_advance_id"), ["advance_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_instalments_advance_id"), ["advance_id"], unique=False)
 
 
 def downgrade() -> None:

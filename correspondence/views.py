@@ -1,0 +1,145 @@
+"""Read models for the windows: plain, immutable values that are safe to hand from a worker
+thread to the UI, unlike ORM objects bound to a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from correspondence import clients, dossier
+from correspondence.addresses import Address
+from correspondence.clients import ClientInput, person_name
+from correspondence.formatting import long_date
+from store.models import Client, Employee, Municipality
+from store.vocabulary import CaseStatus, Role, Route
+
+ROUTE_LABELS = {
+    Route.STANDARD: "standaard (27 jaar en ouder)",
+    Route.YOUTH: "jongeren (onder 27)",
+    Route.BYPASS: "bypass (maatwerk)",
+}
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: int
+    bsn: str
+    name: str
+    postcode: str
+    city: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: int
+    route: str
+    registered_on: date
+    case_manager: str
+    open: bool
+
+
+@dataclass(frozen=True)
+class Dossier:
+    client_id: int
+    name: str
+    bsn: str
+    birth_date: str
+    address_lines: tuple[str, ...]
+    municipality: str
+    case: CaseSummary | None
+    steps: tuple[dossier.Step, ...]
+    next_due: dossier.Step | None
+    client_input: ClientInput
+    case_input: dict[str, object] | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str | int
+    label: str
+
+
+def _row(client: Client) -> ClientRow:
+    return ClientRow(
+        id=client.id,
+        bsn=client.bsn,
+        name=person_name(client).surname_first,
+        postcode=client.postcode,
+        city=client.city,
+        municipality=client.municipality.name,
+    )
+
+
+def search(session: Session, text: str) -> list[ClientRow]:
+    return [_row(c) for c in clients.search_clients(session, text)]
+
+
+def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
+    client = session.get(Client, client_id)
+    if client is None:
+        return None
+    name = person_name(client)
+    address = Address(
+        client.street,
+        client.house_number,
+        client.house_number_addition,
+        client.postcode,
+        client.city,
+    )
+    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
+    case = open_cases[-1] if open_cases else (client.cases[-1] if client.cases else None)
+    steps: list[dossier.Step] = dossier.overview(session, case.id, today) if case else []
+    summary = None
+    case_input = None
+    if case is not None:
+        summary = CaseSummary(
+            case.id,
+            ROUTE_LABELS[case.route],
+            case.registered_on,
+            case.case_manager.full_name,
+            case.status is CaseStatus.OPEN,
+        )
+        case_input = {
+            "route": case.route.value,
+            "registered_on": case.registered_on,
+            "case_manager_id": case.case_manager_id,
+            "bypass_reason": case.bypass_reason,
+            "ww_ends_on": case.ww_ends_on,
+            "application_received_on": case.application_received_on,
+            "interview_delay_reason": case.interview_delay_reason,
+        }
+    return Dossier(
+        client_id=client.id,
+        name=name.full,
+        bsn=client.bsn,
+        birth_date=long_date(client.birth_date),
+        address_lines=(name.addressee(client.salutation), *address.lines),
+        municipality=client.municipality.name,
+        case=summary,
+        steps=tuple(steps),
+        next_due=dossier.next_due(steps),
+        client_input=clients.client_input(client),
+        case_input=case_input,
+    )
+
+
+def municipalities(session: Session) -> list[Choice]:
+    return [
+        Choice(m.code, m.name)
+        for m in session.scalars(select(Municipality).order_by(Municipality.name))
+    ]
+
+
+def case_managers(session: Session) -> list[Choice]:
+    rows = session.scalars(
+        select(Employee).where(Employee.role == Role.CASE_MANAGER, Employee.active.is_(True))
+    )
+    return [Choice(e.id, e.full_name) for e in sorted(rows, key=lambda e: e.full_name)]
+
+
+def is_empty(session: Session) -> bool:
+    return session.scalar(select(Client.id).limit(1)) is None

@@ -1,0 +1,64 @@
+"""Remake docs/hoofdvenster.png: the main window on demo data, grabbed offscreen.
+
+Run with `uv run scripts/screenshot.py` whenever the window changes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from correspondence.actors import acting_employee  # noqa: E402
+from correspondence.demo import load_demo  # noqa: E402
+from store.database import Database  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+OUTPUT = ROOT / "docs" / "hoofdvenster.png"
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("het venster werd niet op tijd bijgewerkt")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database.open(f"sqlite:///{folder}/demo.sqlite3")
+        with database.session() as session, session.begin():
+            load_demo(session, acting_employee(session, "pjansen"), date.today())
+        window = MainWindow(AppContext(database, "pjansen"))
+        window.resize(1400, 640)
+        window.show()
+        window.search_box.setText("a")
+        window.search()
+        wait_until(app, lambda: window.results.rowCount() > 1)
+        names = [row.name for row in window.results.rows]
+        window.table.selectRow(next(i for i, n in enumerate(names) if n.startswith("Yılmaz")))
+        wait_until(app, lambda: window.dossier_view.dossier is not None)
+        app.processEvents()  # let the layouts take the new texts before the grab
+        OUTPUT.parent.mkdir(exist_ok=True)
+        window.grab().save(str(OUTPUT))
+        window.close()
+        database.close()
+    print(f"geschreven: {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

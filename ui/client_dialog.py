@@ -1,0 +1,90 @@
+"""Create or edit a client, with a Dutch message under every field that is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy.orm import Session
+
+from correspondence import clients
+from correspondence.clients import ClientInput
+from correspondence.views import Choice
+from store.models import Employee
+from ui.context import AppContext
+from ui.forms import FormDialog, combo, date_edit, select
+
+SALUTATIONS = [("heer", "De heer"), ("mevrouw", "Mevrouw"), ("neutraal", "Neutraal")]
+HOUSEHOLDS = [
+    ("single", "Alleenstaande"),
+    ("single_parent", "Alleenstaande ouder"),
+    ("couple", "Gehuwden of samenwonenden"),
+]
+TEXT_FIELDS = [
+    ("bsn", "BSN"),
+    ("initials", "Voorletters"),
+    ("first_name", "Roepnaam"),
+    ("prefix", "Tussenvoegsel"),
+    ("surname", "Achternaam"),
+    ("street", "Straat"),
+    ("house_number", "Huisnummer"),
+    ("house_number_addition", "Toevoeging"),
+    ("postcode", "Postcode"),
+    ("city", "Woonplaats"),
+    ("phone", "Telefoon"),
+    ("email", "E-mail"),
+    ("iban", "IBAN"),
+]
+
+
+class ClientDialog(FormDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        municipalities: list[Choice],
+        existing: tuple[int, ClientInput] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, "Klant bewerken" if existing else "Nieuwe klant", parent)
+        self.client_id = existing[0] if existing else None
+        self.inputs: dict[str, QLineEdit] = {
+            name: self.form.add(name, label, QLineEdit()) for name, label in TEXT_FIELDS
+        }
+        self.salutation = self.form.add("salutation", "Aanhef", combo(SALUTATIONS))
+        self.birth_date = self.form.add("birth_date", "Geboortedatum", date_edit())
+        self.household = self.form.add("household", "Leefvorm", combo(HOUSEHOLDS))
+        self.municipality = self.form.add(
+            "municipality",
+            "Gemeente",
+            combo([(m.value, m.label) for m in municipalities]),
+        )
+        if existing:
+            self.fill(existing[1])
+
+    def fill(self, data: ClientInput) -> None:
+        for name, field in self.inputs.items():
+            field.setText(str(getattr(data, name) or ""))
+        select(self.salutation, data.salutation)
+        select(self.household, data.household)
+        select(self.municipality, data.municipality)
+        if data.birth_date:
+            self.birth_date.setDate(data.birth_date)
+
+    def data(self) -> ClientInput:
+        return ClientInput(
+            **{name: field.text() for name, field in self.inputs.items()},
+            salutation=self.salutation.currentData(),
+            birth_date=self.birth_date.date().toPython(),
+            household=self.household.currentData(),
+            municipality=self.municipality.currentData(),
+        )
+
+    def change(self) -> Callable[[Session, Employee], int]:
+        data, client_id, today = self.data(), self.client_id, self.context.today()
+
+        def write(session: Session, actor: Employee) -> int:
+            if client_id is None:
+                return clients.create_client(session, actor, data, today).id
+            return clients.update_client(session, actor, client_id, data, today).id
+
+        return write
