@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from stdnum import iban
 from stdnum.exceptions import ValidationError
 from stdnum.nl import bsn, postcode
@@ -13,9 +15,11 @@ class InvalidIdentifier(ValueError):
 
 def normalise_bsn(value: str) -> str:
     """The nine-digit BSN, or InvalidIdentifier when it fails the elfproef."""
-    compact = bsn.compact(value)
-    if not compact.isdigit() or len(compact) != 9:
+    digits = re.sub(r"[\s.\-]", "", value)
+    # An 8-digit number is an old BSN that stdnum pads with a leading zero.
+    if not digits.isdigit() or len(digits) not in (8, 9):
         raise InvalidIdentifier("een BSN bestaat uit 9 cijfers")
+    compact = bsn.compact(digits)
     try:
         return bsn.validate(compact)
     except ValidationError as exc:

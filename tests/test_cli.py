@@ -1,0 +1,102 @@
+"""The headless commands, run as a user runs them: a real process, exit status and output."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from store.database import Database
+from store.models import Client, Employee
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def poortpost(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "expected"),
+    [
+        ("objection", "2026-12-11", "2027-01-22"),
+        ("objection", "2027-02-12", "2027-03-30"),
+        ("decision", "2026-11-06", "2027-01-04"),
+        ("advance", "2026-11-02", "2026-11-30"),
+    ],
+)
+def test_deadline_prints_one_iso_date(db_url, kind, day, expected):
+    result = poortpost("--db", db_url, "deadline", kind, day)
+    assert (result.returncode, result.stdout, result.stderr) == (0, expected + "\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["deadline", "objection", "2026-02-30"], "'2026-02-30' is geen bestaande datum"),
+        (["deadline", "objection", "11-12-2026"], "geen datum in de vorm JJJJ-MM-DD"),
+        (["deadline", "bezwaar", "2026-12-11"], "onbekende keuze 'bezwaar'"),
+        (["verstuur"], "onbekende keuze 'verstuur'"),
+        (["deadline", "objection"], "ontbrekend argument"),
+    ],
+)
+def test_bad_input_exits_2_with_one_dutch_line_and_writes_nothing(tmp_path, args, message):
+    database = tmp_path / "leeg.sqlite3"
+    result = poortpost("--db", f"sqlite:///{database}", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert message in lines[0]
+    assert not database.exists()
+
+
+def test_an_unreachable_database_is_a_dutch_error(tmp_path):
+    result = poortpost("--db", f"sqlite:///{tmp_path}/weg/db.sqlite3", "deadline", "advance",
+                       "2026-11-02")
+    assert result.returncode == 2
+    assert "bestaat niet" in result.stderr
+
+
+def test_demo_fills_the_database_once(db_url):
+    first = poortpost("--db", db_url, "--as", "edewit", "demo")
+    assert first.returncode == 0, first.stderr
+    assert "13 klanten" in first.stdout
+    again = poortpost("--db", db_url, "demo")
+    assert again.returncode == 0
+    assert "staan al" in again.stdout
+    database = Database(db_url)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 13
+        roles = {e.role.value for e in session.scalars(select(Employee))}
+    database.close()
+    assert roles == {"klantmanager", "administratie", "kwaliteit", "beheer"}
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path), "POORTPOST_DATABASE_URL": ""}
+    result = poortpost("deadline", "advance", "2026-11-02", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "Poortpost" / "poortpost.sqlite3").is_file()
+
+
+def test_environment_variable_selects_the_database(tmp_path):
+    target = tmp_path / "uit-env.sqlite3"
+    result = poortpost("demo", env={"POORTPOST_DATABASE_URL": f"sqlite:///{target}"})
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()

@@ -1,0 +1,108 @@
+"""The desktop shell driven as a person would, with real widgets on a real SQLite file."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from sqlalchemy import func, select
+
+from correspondence.demo import demo_bsn
+from store.models import Client
+from ui import app as app_module
+from ui.client_dialog import ClientDialog
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+def make_window(qtbot, database, username="tester"):
+    window = MainWindow(AppContext(database, username))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_search_a_demo_client_and_open_the_dossier(qtbot, demo_database):
+    window = make_window(qtbot, demo_database)
+    qtbot.keyClicks(window.search_box, "wisniewski")
+    qtbot.waitUntil(lambda: window.results.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    view = window.dossier_view
+    assert view.title.text() == "Łukasz Wiśniewski"
+    assert "De heer Ł. Wiśniewski" in view.details.text()
+    assert "2032 EK  HAARLEM" in view.details.text()
+    titles = [view.steps.item(row, 0).text() for row in range(view.steps.rowCount())]
+    assert titles[:3] == ["Melding", "Bijeenkomst Rechten en Plichten", "Participatiegesprek"]
+    assert view.steps.item(1, 1).text() == "afgerond"
+    assert "Volgende stap" in view.next_due.text()
+    assert window.edit_client_action.isEnabled()
+    assert not window.new_case_action.isEnabled()  # the client already has an open case
+
+
+def test_search_by_bsn_and_postcode(qtbot, demo_database):
+    window = make_window(qtbot, demo_database)
+    window.search_box.setText(demo_bsn(4))
+    qtbot.waitUntil(lambda: [r.name for r in window.results.rows] == ["Nguyễn Thị Minh, T.M."],
+                    timeout=5000)
+    window.search_box.setText("2101 je")
+    qtbot.waitUntil(lambda: [r.name for r in window.results.rows] == ["Berg-d'Hondt, Z. van der"],
+                    timeout=5000)
+
+
+def test_overdue_steps_are_marked(qtbot, demo_database):
+    window = make_window(qtbot, demo_database)
+    window.search_box.setText("Yılmaz")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    view = window.dossier_view
+    row = [view.steps.item(r, 0).text() for r in range(view.steps.rowCount())].index(
+        "Participatiegesprek")
+    assert view.steps.item(row, 1).text() == "te laat"
+    assert view.steps.item(row, 1).font().bold()
+    assert "te laat" in view.next_due.text()
+
+
+def fill(dialog, **values):
+    for name, value in values.items():
+        dialog.inputs[name].setText(value)
+
+
+def test_client_form_shows_dutch_messages_and_keeps_the_input(qtbot, sqlite_database):
+    context = AppContext(sqlite_database, "tester")
+    dialog = ClientDialog(context, [type("C", (), {"value": "haarlem", "label": "Haarlem"})()])
+    qtbot.addWidget(dialog)
+    fill(dialog, bsn="123456789", initials="J.", surname="Jansen & Zn", street="Zijlsingel",
+         house_number="1", postcode="SS12", city="Haarlem")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+    bsn_error = dialog.findChild(QLabel, "error_bsn")
+    qtbot.waitUntil(lambda: bsn_error.text() != "", timeout=5000)
+    assert bsn_error.text() == "dit BSN klopt niet (elfproef)"
+    assert dialog.findChild(QLabel, "error_postcode").text().startswith("een postcode is")
+    assert dialog.inputs["surname"].text() == "Jansen & Zn"
+    assert dialog.result() == 0
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 0
+
+    dialog.inputs["bsn"].setText("123456782")
+    dialog.inputs["postcode"].setText("2013dn")
+    dialog.birth_date.setDate(dialog.birth_date.date().addYears(-40))
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    with sqlite_database.session() as session:
+        client = session.get(Client, dialog.saved_value)
+        assert (client.surname, client.postcode) == ("Jansen & Zn", "2013 DN")
+
+
+def test_first_run_on_an_empty_database_offers_the_demo(qtbot, sqlite_database, monkeypatch):
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window = app_module.open_window(sqlite_database, "tester")
+    qtbot.addWidget(window)
+    assert asked and "demogegevens" in asked[0]
+
+    def loaded():
+        with sqlite_database.session() as session:
+            return session.scalar(select(func.count()).select_from(Client)) == 13
+
+    qtbot.waitUntil(loaded, timeout=10000)

@@ -1,0 +1,239 @@
+"""Workflows against a real database: validation, search, planning, advances, the demo."""
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from correspondence import advances, cases, clients, decisions, demo, views
+from correspondence.actors import acting_employee
+from correspondence.dossier import StepState
+from correspondence.errors import UnknownEmployee, ValidationFailed, WorkflowError
+from correspondence.group_sessions import next_session_day
+from correspondence.calendar import AtwCalendar
+from store.models import AuditEvent, Client, Employee, GroupSession
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
+from tests.conftest import TODAY
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+VALID = clients.ClientInput(
+    bsn="123456782",
+    initials="J.",
+    first_name="Jan",
+    prefix="de",
+    surname="Vries",
+    salutation="heer",
+    birth_date=date(1980, 5, 1),
+    household="single",
+    street="Zijlsingel",
+    house_number="1",
+    postcode="2013dn",
+    city="Haarlem",
+    municipality="haarlem",
+)
+
+
+@pytest.fixture
+def staff(database):
+    with database.session() as session, session.begin():
+        admin = acting_employee(session, "beheerder")
+        manager = Employee(username="pjansen", full_name="Petra Jansen", role=Role.CASE_MANAGER)
+        session.add(manager)
+        session.flush()
+        return admin.id, manager.id
+
+
+def run(database, username, change):
+    with database.session() as session, session.begin():
+        return change(session, acting_employee(session, username))
+
+
+def test_first_actor_on_an_empty_database_becomes_beheer_and_others_are_refused(database):
+    with database.session() as session, session.begin():
+        assert acting_employee(session, "eerste").role is Role.ADMIN
+    with pytest.raises(UnknownEmployee, match="onbekende medewerker"), database.session() as s:
+        acting_employee(s, "tweede")
+
+
+def test_client_is_created_normalised_and_audited(database, staff):
+    client_id = run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id)
+    with database.session() as session:
+        client = session.get(Client, client_id)
+        assert client.postcode == "2013 DN"
+        assert session.scalar(
+            select(AuditEvent.action).where(AuditEvent.entity == "client")
+        ) == "create"
+
+
+def test_every_bad_field_gets_a_dutch_message_and_nothing_is_stored(database, staff):
+    bad = replace(VALID, bsn="123456789", postcode="0123 AB", surname=" ", email="geen",
+                  iban="NL00", birth_date=TODAY - timedelta(days=365), house_number="twaalf")
+    with pytest.raises(ValidationFailed) as failure:
+        run(database, "beheerder", lambda s, a: clients.create_client(s, a, bad, TODAY))
+    assert failure.value.errors == {
+        "surname": "verplicht veld",
+        "bsn": "dit BSN klopt niet (elfproef)",
+        "postcode": "een postcode is 4 cijfers en 2 letters, zoals 2011 VA",
+        "iban": "dit IBAN klopt niet",
+        "birth_date": "de klant moet minstens 18 jaar zijn",
+        "house_number": "een huisnummer is een getal, zoals 12",
+        "email": "dit is geen e-mailadres",
+    }
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 0
+
+
+def test_a_second_client_with_the_same_bsn_is_refused(database, staff):
+    run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY))
+    with pytest.raises(ValidationFailed, match="al een klant met dit BSN"):
+        run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY))
+
+
+def test_search_by_bsn_name_and_postcode(demo_database):
+    with demo_database.session() as session:
+        def names(text):
+            return [row.name for row in views.search(session, text)]
+
+        assert names("wisniewski") == ["Wiśniewski, Ł."]
+        assert names("ŁUKASZ") == ["Wiśniewski, Ł."]
+        assert names("van der berg") == ["Berg-d'Hondt, Z. van der"]
+        assert names("Jansen & Zn") == ["Jansen & Zn, K."]
+        assert names(demo.demo_bsn(3)) == ["Yılmaz, Ş."]
+        assert names("2101je") == ["Berg-d'Hondt, Z. van der"]
+        assert names("2042") == ["Horst, L. ter", "Nguyễn Thị Minh, T.M.", "Ørsted, A."]
+        assert names("100%_") == []
+
+
+def test_standard_route_is_for_27_and_over(database, staff):
+    _admin, manager = staff
+    client_id = run(database, "beheerder", lambda s, a: clients.create_client(
+        s, a, replace(VALID, birth_date=date(2003, 1, 1)), TODAY).id)
+    data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
+    with pytest.raises(ValidationFailed, match="jonger dan 27"):
+        run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, data, TODAY))
+    bypass = replace(data, route="bypass")
+    with pytest.raises(ValidationFailed, match="waarom"):
+        run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, bypass, TODAY))
+    youth = replace(data, route="youth", application_received_on=TODAY)
+    with pytest.raises(ValidationFailed, match="na de zoektermijn"):
+        run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, youth, TODAY))
+
+
+def test_ww_clients_start_at_most_four_weeks_early(database, staff):
+    _admin, manager = staff
+    client_id = run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id)
+    early = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager,
+                            ww_ends_on=TODAY + timedelta(days=29))
+    with pytest.raises(ValidationFailed, match="4 weken voor het einde"):
+        run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, early, TODAY))
+    in_time = replace(early, ww_ends_on=TODAY + timedelta(days=28))
+    run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, in_time, TODAY))
+
+
+def test_rights_meeting_is_booked_on_the_next_monday_or_thursday_with_a_seat(database, staff):
+    _admin, manager = staff
+    base = replace(VALID, bsn="")
+    bsns = [demo.demo_bsn(i) for i in range(26)]
+    case_ids = []
+    for bsn in bsns:
+        def change(s, a, bsn=bsn):
+            client = clients.create_client(s, a, replace(base, bsn=bsn), TODAY)
+            data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
+            return cases.open_case(s, a, client.id, data, TODAY).id
+        case_ids.append(run(database, "beheerder", change))
+    days = []
+    for case_id in case_ids:
+        def book(s, a, case_id=case_id):
+            booking = cases.book_session(s, a, case_id, SessionKind.RIGHTS_MEETING, date(2026, 12, 24))
+            return booking.session.starts_at.astimezone(AMSTERDAM)
+        days.append(run(database, "beheerder", book))
+    # Thu 24 Dec takes 25; Mon 28 Dec takes the 26th (Fri 25 and Sat 26 are no session days).
+    assert {d.date() for d in days[:25]} == {date(2026, 12, 24)}
+    assert days[25].date() == date(2026, 12, 28)
+    assert days[0].hour == 9
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(GroupSession)) == 2
+
+
+def test_next_session_day_skips_holidays():
+    calendar = AtwCalendar()
+    assert next_session_day(date(2027, 3, 27), {}, calendar) == date(2027, 4, 1)  # Easter Monday
+    assert next_session_day(date(2026, 11, 30), {date(2026, 11, 30): 25}, calendar) == date(2026, 12, 3)
+
+
+def test_advance_uses_the_norm_and_schedule(database, staff):
+    _admin, manager = staff
+
+    def change(s, a):
+        client = clients.create_client(s, a, VALID, TODAY)
+        data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
+        case = cases.open_case(s, a, client.id, data, TODAY)
+        plan = advances.RepaymentPlan(first_due=date(2027, 1, 31), months=6)
+        return advances.grant_advance(s, a, case.id, TODAY, plan)
+
+    advance = run(database, "beheerder", change)
+    assert advance.norm_cents == 143_028
+    assert advance.amount_cents == 128_725  # 90 % of € 1.430,28, half up
+    assert sum(i.amount_cents for i in advance.instalments) == advance.amount_cents
+    assert [i.due_on for i in advance.instalments][:3] == [
+        date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
+
+
+def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database, staff):
+    _admin, manager = staff
+
+    def prepare(s, a):
+        client = clients.create_client(s, a, VALID, TODAY)
+        data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
+        case = cases.open_case(s, a, client.id, data, TODAY)
+        decision = decisions.draft_decision(s, a, case.id, DecisionKind.REJECTION, ["reden"],
+                                            TODAY, DecisionStatus.READY)
+        return case.id, decision.id
+
+    case_id, decision_id = run(database, "beheerder", prepare)
+    send = lambda s, a: decisions.mark_sent(s, a, decision_id, date(2026, 12, 1))  # noqa: E731
+    with pytest.raises(WorkflowError, match="nog geen uitleg"):
+        run(database, "beheerder", send)
+    at = datetime(2026, 11, 27, 10, 0, tzinfo=AMSTERDAM)
+    run(database, "beheerder", lambda s, a: decisions.log_explanation(
+        s, a, case_id, at, Channel.PHONE, False, "geen gehoor"))
+    with pytest.raises(WorkflowError, match="nog niet bereikt"):
+        run(database, "beheerder", send)
+    run(database, "beheerder", lambda s, a: decisions.log_explanation(
+        s, a, case_id, at + timedelta(hours=2), Channel.PHONE, True, "uitgelegd"))
+    sent = run(database, "beheerder", send)
+    assert sent.objection_deadline == date(2027, 1, 12)
+
+
+def test_demo_covers_every_route_and_step(demo_database):
+    with demo_database.session() as session:
+        client_ids = session.scalars(select(Client.id)).all()
+        dossiers = [views.dossier_of(session, cid, TODAY) for cid in client_ids]
+        routes = {d.case.route for d in dossiers}
+        states = {(s.title, s.state) for d in dossiers for s in d.steps}
+        assert len(dossiers) == len(demo.DEMO_CLIENTS)
+        assert {c.municipality for c in dossiers} == {"Haarlem", "Zandvoort", "Heemstede"}
+    assert routes == set(views.ROUTE_LABELS.values())
+    assert ("Besluit", StepState.OVERDUE) in states
+    assert ("Besluit", StepState.DONE) in states
+    assert ("Participatiegesprek", StepState.OVERDUE) in states
+    assert ("Bijeenkomst Rechten en Plichten", StepState.PLANNED) in states
+    assert ("Bijeenkomst Rechten en Plichten", StepState.SKIPPED) in states
+    assert ("Workshop naar Werk", StepState.DONE) in states
+    assert ("Voorschot", StepState.DONE) in states
+    assert ("Zoektermijn (4 weken)", StepState.PLANNED) in states
+    assert ("Zoektermijn (4 weken)", StepState.DONE) in states
+
+
+def test_demo_refuses_to_load_twice(demo_database):
+    with pytest.raises(WorkflowError, match="staan al"), demo_database.session() as session:
+        demo.load_demo(session, acting_employee(session, "tester"), TODAY)
+
+
+def test_demo_names_survive_the_round_trip(demo_database):
+    with demo_database.session() as session:
+        surnames = set(session.scalars(select(Client.surname)))
+    assert {"Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt"} <= surnames
