@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence import audit, reference
-from correspondence.errors import NotFound, ValidationFailed
+from correspondence.errors import ValidationFailed
+from correspondence.lookup import require
 from correspondence.money import Cents
 from correspondence.norms import NormNotFound, advance_amount, norm_for
 from correspondence.schedule import (
@@ -37,9 +38,7 @@ def grant_advance(
     starts_on: date,
     plan: RepaymentPlan,
 ) -> Advance:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     client = case.client
     try:
         table, norm = norm_for(

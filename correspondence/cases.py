@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
-from correspondence.errors import NotFound, ValidationFailed
+from correspondence.errors import ValidationFailed
 from correspondence.formatting import LOCAL_ZONE, long_date
 from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
+from correspondence.lookup import require
 from correspondence.norms import age_in_months
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
 from store.vocabulary import (
@@ -95,9 +96,7 @@ def _apply(case: Case, data: CaseInput) -> None:
 def open_case(
     session: Session, actor: Employee, client_id: int, data: CaseInput, today: date
 ) -> Case:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound("deze klant bestaat niet meer")
+    client = require(session, Client, client_id)
     if any(c.status is CaseStatus.OPEN for c in client.cases):
         raise ValidationFailed({"route": "deze klant heeft al een open dossier"})
     validate_case(session, client, data, today)
@@ -112,9 +111,7 @@ def open_case(
 def update_case(
     session: Session, actor: Employee, case_id: int, data: CaseInput, today: date
 ) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     validate_case(session, case.client, data, today)
     _apply(case, data)
     session.flush()
@@ -143,9 +140,7 @@ def book_session(
     session: Session, actor: Employee, case_id: int, kind: SessionKind, earliest: date
 ) -> Booking:
     """Book the case on the first Monday or Thursday on or after `earliest` with a free seat."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     calendar = reference.atw_calendar(session)
     day = next_session_day(earliest, _booked_seats(session, kind, earliest), calendar)
     if kind is SessionKind.RIGHTS_MEETING:
@@ -179,9 +174,7 @@ def book_session(
 
 
 def record_attendance(session: Session, actor: Employee, booking_id: int, attended: bool) -> None:
-    booking = session.get(Booking, booking_id)
-    if booking is None:
-        raise NotFound("deze inschrijving bestaat niet meer")
+    booking = require(session, Booking, booking_id)
     booking.attended = attended
     audit.record(session, actor, "attendance", "booking", booking.id, attended=attended)
 
@@ -194,9 +187,7 @@ def plan_appointment(
     starts_at: datetime,
     location: str | None = None,
 ) -> Appointment:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     appointment = Appointment(
         case=case,
         kind=kind,

@@ -11,13 +11,14 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from correspondence import audit
-from correspondence.errors import NotFound, ValidationFailed
+from correspondence.errors import ValidationFailed
 from correspondence.identifiers import (
     InvalidIdentifier,
     normalise_bsn,
     normalise_iban,
     normalise_postcode,
 )
+from correspondence.lookup import require
 from correspondence.names import PersonName, sort_key
 from store.models import Client, Employee, Municipality
 from store.vocabulary import Household, Salutation
@@ -141,9 +142,7 @@ def create_client(session: Session, actor: Employee, data: ClientInput, today: d
 def update_client(
     session: Session, actor: Employee, client_id: int, data: ClientInput, today: date
 ) -> Client:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound("deze klant bestaat niet meer")
+    client = require(session, Client, client_id)
     clean = validate_client(data, today)
     if _bsn_taken(session, clean.bsn, except_id=client_id):
         raise ValidationFailed({"bsn": "er is al een andere klant met dit BSN"})

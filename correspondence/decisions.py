@@ -13,8 +13,9 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
-from correspondence.errors import NotFound, ValidationFailed, WorkflowError
+from correspondence.errors import ValidationFailed, WorkflowError
 from correspondence.formatting import LOCAL_ZONE
+from correspondence.lookup import require
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
 
@@ -50,9 +51,7 @@ def log_explanation(
     note: str,
     corrects_id: int | None = None,
 ) -> ContactLogEntry:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     if at.tzinfo is None:
         raise ValidationFailed({"at": "geef het tijdstip met tijdzone"})
     if at > audit.now():
@@ -82,9 +81,7 @@ def draft_decision(
     decided_on: date | None,
     status: DecisionStatus = DecisionStatus.DRAFT,
 ) -> Decision:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("dit dossier bestaat niet meer")
+    case = require(session, Case, case_id)
     if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
         raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
     if kind in NEGATIVE_KINDS and not [r for r in reasons if r.strip()]:
@@ -98,9 +95,7 @@ def draft_decision(
 
 def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date) -> Decision:
     """Mark a ready decision sent on `sent_on`, fixing its objection deadline; the gate applies."""
-    decision = session.get(Decision, decision_id)
-    if decision is None:
-        raise NotFound("dit besluit bestaat niet meer")
+    decision = require(session, Decision, decision_id)
     if decision.status is not DecisionStatus.READY:
         raise WorkflowError("alleen een gereed besluit kan worden verzonden")
     reason = explanation_missing(decision.kind, decision.case.contacts, sent_on)

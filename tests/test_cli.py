@@ -67,8 +67,9 @@ def test_bad_input_exits_2_with_one_dutch_line_and_writes_nothing(tmp_path, args
 
 
 def test_an_unreachable_database_is_a_dutch_error(tmp_path):
-    result = poortpost("--db", f"sqlite:///{tmp_path}/weg/db.sqlite3", "deadline", "advance",
-                       "2026-11-02")
+    result = poortpost(
+        "--db", f"sqlite:///{tmp_path}/weg/db.sqlite3", "deadline", "advance", "2026-11-02"
+    )
     assert result.returncode == 2
     assert "bestaat niet" in result.stderr
 

@@ -38,8 +38,11 @@ def test_interview_later_than_a_week_is_overdue_unless_a_reason_is_recorded():
 
 
 def test_decision_overdue_after_eight_weeks():
-    facts = CaseFacts(route=Route.STANDARD, registered_on=date(2026, 9, 1),
-                      application_received_on=date(2026, 9, 10))
+    facts = CaseFacts(
+        route=Route.STANDARD,
+        registered_on=date(2026, 9, 1),
+        application_received_on=date(2026, 9, 10),
+    )
     assert steps_of(facts, date(2026, 11, 5))["Besluit"].state is StepState.DUE
     assert steps_of(facts, date(2026, 11, 6))["Besluit"].state is StepState.OVERDUE
 
@@ -60,6 +63,9 @@ def test_youth_route_has_a_search_period_instead_of_the_meeting():
 
 
 def test_no_show_at_the_meeting_is_overdue():
-    facts = CaseFacts(route=Route.STANDARD, registered_on=date(2026, 11, 2),
-                      rights_meeting=SessionFact(date(2026, 11, 5), False))
+    facts = CaseFacts(
+        route=Route.STANDARD,
+        registered_on=date(2026, 11, 2),
+        rights_meeting=SessionFact(date(2026, 11, 5), False),
+    )
     assert steps_of(facts, date(2026, 11, 6))[MEETING].state is StepState.OVERDUE

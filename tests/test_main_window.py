@@ -4,9 +4,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import func, select
 
+from correspondence import views
+from correspondence.actors import acting_employee
+from correspondence.clients import create_client
 from correspondence.demo import demo_bsn
 from store.models import Client
+from tests.conftest import TODAY
+from tests.test_workflows import VALID
 from ui import app as app_module
+from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -39,11 +45,13 @@ def test_search_a_demo_client_and_open_the_dossier(qtbot, demo_database):
 def test_search_by_bsn_and_postcode(qtbot, demo_database):
     window = make_window(qtbot, demo_database)
     window.search_box.setText(demo_bsn(4))
-    qtbot.waitUntil(lambda: [r.name for r in window.results.rows] == ["Nguyễn Thị Minh, T.M."],
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: [r.name for r in window.results.rows] == ["Nguyễn Thị Minh, T.M."], timeout=5000
+    )
     window.search_box.setText("2101 je")
-    qtbot.waitUntil(lambda: [r.name for r in window.results.rows] == ["Berg-d'Hondt, Z. van der"],
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: [r.name for r in window.results.rows] == ["Berg-d'Hondt, Z. van der"], timeout=5000
+    )
 
 
 def test_overdue_steps_are_marked(qtbot, demo_database):
@@ -52,7 +60,8 @@ def test_overdue_steps_are_marked(qtbot, demo_database):
     qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
     view = window.dossier_view
     row = [view.steps.item(r, 0).text() for r in range(view.steps.rowCount())].index(
-        "Participatiegesprek")
+        "Participatiegesprek"
+    )
     assert view.steps.item(row, 1).text() == "te laat"
     assert view.steps.item(row, 1).font().bold()
     assert "te laat" in view.next_due.text()
@@ -67,8 +76,16 @@ def test_client_form_shows_dutch_messages_and_keeps_the_input(qtbot, sqlite_data
     context = AppContext(sqlite_database, "tester")
     dialog = ClientDialog(context, [type("C", (), {"value": "haarlem", "label": "Haarlem"})()])
     qtbot.addWidget(dialog)
-    fill(dialog, bsn="123456789", initials="J.", surname="Jansen & Zn", street="Zijlsingel",
-         house_number="1", postcode="SS12", city="Haarlem")
+    fill(
+        dialog,
+        bsn="123456789",
+        initials="J.",
+        surname="Jansen & Zn",
+        street="Zijlsingel",
+        house_number="1",
+        postcode="SS12",
+        city="Haarlem",
+    )
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
     bsn_error = dialog.findChild(QLabel, "error_bsn")
     qtbot.waitUntil(lambda: bsn_error.text() != "", timeout=5000)
@@ -106,3 +123,24 @@ def test_first_run_on_an_empty_database_offers_the_demo(qtbot, sqlite_database, 
             return session.scalar(select(func.count()).select_from(Client)) == 13
 
     qtbot.waitUntil(loaded, timeout=10000)
+
+
+def test_case_form_refuses_a_bypass_without_reason_then_opens_the_case(qtbot, demo_database):
+    with demo_database.session() as session, session.begin():
+        client_id = create_client(session, acting_employee(session, "tester"), VALID, TODAY).id
+        managers = views.case_managers(session)
+    dialog = CaseDialog(AppContext(demo_database, "tester"), client_id, managers)
+    qtbot.addWidget(dialog)
+    dialog.route.setCurrentIndex(dialog.route.findData("bypass"))
+    assert dialog.bypass_reason.isEnabled()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    error = dialog.findChild(QLabel, "error_bypass_reason")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
+    assert error.text() == "leg vast waarom de klant stappen overslaat"
+    dialog.bypass_reason.setText("Dakloos")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    with demo_database.session() as session:
+        dossier = views.dossier_of(session, client_id, TODAY)
+    assert dossier.case.route == "bypass (maatwerk)"
+    assert dossier.steps[1].note == "bypass: Dakloos"

@@ -63,9 +63,23 @@ def make_client(session, bsn="123456782", surname="Jansen & Zn <\"'>") -> Client
 def test_migration_creates_every_table_and_reference_data(database: Database):
     tables = set(inspect(database.engine).get_table_names())
     assert {
-        "employees", "municipalities", "clients", "cases", "group_sessions", "bookings",
-        "appointments", "contact_log", "decisions", "advances", "instalments", "norm_tables",
-        "norm_amounts", "atw_equated_days", "settings", "audit_events", "alembic_version",
+        "employees",
+        "municipalities",
+        "clients",
+        "cases",
+        "group_sessions",
+        "bookings",
+        "appointments",
+        "contact_log",
+        "decisions",
+        "advances",
+        "instalments",
+        "norm_tables",
+        "norm_amounts",
+        "atw_equated_days",
+        "settings",
+        "audit_events",
+        "alembic_version",
     } <= tables
     with database.session() as session:
         codes = session.scalars(select(Municipality.code).order_by(Municipality.code)).all()
@@ -103,26 +117,58 @@ def test_full_round_trip(database: Database):
             capacity=25,
             location="Werkplein",
         )
-        session.add_all([
-            Booking(session=meeting, case=case, attended=True),
-            ContactLogEntry(case=case, at=moment, employee=employee, channel=Channel.PHONE,
-                            reached=True, note="uitgelegd", recorded_at=moment),
-            Decision(case=case, kind=DecisionKind.REJECTION, status=DecisionStatus.READY,
-                     reasons=["Één reden & nog één <b>"]),
-            Advance(case=case, starts_on=date(2026, 11, 16), household=Household.SINGLE,
-                    norm_cents=143_028, percent=Decimal("90.00"), amount_cents=128_725,
+        session.add_all(
+            [
+                Booking(session=meeting, case=case, attended=True),
+                ContactLogEntry(
+                    case=case,
+                    at=moment,
+                    employee=employee,
+                    channel=Channel.PHONE,
+                    reached=True,
+                    note="uitgelegd",
+                    recorded_at=moment,
+                ),
+                Decision(
+                    case=case,
+                    kind=DecisionKind.REJECTION,
+                    status=DecisionStatus.READY,
+                    reasons=["Één reden & nog één <b>"],
+                ),
+                Advance(
+                    case=case,
+                    starts_on=date(2026, 11, 16),
+                    household=Household.SINGLE,
+                    norm_cents=143_028,
+                    percent=Decimal("90.00"),
+                    amount_cents=128_725,
                     norm_table_id=1,
-                    instalments=[Instalment(number=1, due_on=date(2027, 1, 1),
-                                            amount_cents=128_725, balance_after_cents=0)]),
-            AuditEvent(at=moment, action="test", entity="case", entity_id="1",
-                       details={"naam": "Şükrü"}),
-        ])
+                    instalments=[
+                        Instalment(
+                            number=1,
+                            due_on=date(2027, 1, 1),
+                            amount_cents=128_725,
+                            balance_after_cents=0,
+                        )
+                    ],
+                ),
+                AuditEvent(
+                    at=moment,
+                    action="test",
+                    entity="case",
+                    entity_id="1",
+                    details={"naam": "Şükrü"},
+                ),
+            ]
+        )
     with database.session() as session:
         client = session.scalar(select(Client))
         assert client.surname == "Jansen & Zn <\"'>"
         assert client.first_name == "Łukasz"
         case = client.cases[0]
-        assert case.bookings[0].session.starts_at == datetime(2026, 11, 5, 8, 0, tzinfo=ZoneInfo("UTC"))
+        assert case.bookings[0].session.starts_at == datetime(
+            2026, 11, 5, 8, 0, tzinfo=ZoneInfo("UTC")
+        )
         assert case.contacts[0].at == moment
         assert case.contacts[0].at.utcoffset() is not None
         assert case.decisions[0].reasons == ["Één reden & nog één <b>"]
@@ -153,9 +199,16 @@ def test_foreign_keys_are_enforced(database: Database):
 def test_bypass_needs_a_reason_in_the_database_too(database: Database):
     with pytest.raises(IntegrityError), database.session() as session, session.begin():
         employee = Employee(username="x", full_name="X", role=Role.CASE_MANAGER)
-        session.add(Case(client=make_client(session), route=Route.BYPASS, bypass_reason="",
-                         registered_on=date(2026, 11, 2), case_manager=employee,
-                         status=CaseStatus.OPEN))
+        session.add(
+            Case(
+                client=make_client(session),
+                route=Route.BYPASS,
+                bypass_reason="",
+                registered_on=date(2026, 11, 2),
+                case_manager=employee,
+                status=CaseStatus.OPEN,
+            )
+        )
 
 
 def test_a_missing_folder_is_a_clear_dutch_error(tmp_path):

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from correspondence import advances, cases, clients, decisions, demo, views
 from correspondence.actors import acting_employee
+from correspondence.calendar import AtwCalendar
 from correspondence.dossier import StepState
 from correspondence.errors import UnknownEmployee, ValidationFailed, WorkflowError
 from correspondence.group_sessions import next_session_day
-from correspondence.calendar import AtwCalendar
 from store.models import AuditEvent, Client, Employee, GroupSession
 from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
 from tests.conftest import TODAY
@@ -46,6 +46,12 @@ def staff(database):
         return admin.id, manager.id
 
 
+def open_case(session, actor, manager_id, data=VALID):
+    client = clients.create_client(session, actor, data, TODAY)
+    case = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager_id)
+    return cases.open_case(session, actor, client.id, case, TODAY)
+
+
 def run(database, username, change):
     with database.session() as session, session.begin():
         return change(session, acting_employee(session, username))
@@ -59,18 +65,29 @@ def test_first_actor_on_an_empty_database_becomes_beheer_and_others_are_refused(
 
 
 def test_client_is_created_normalised_and_audited(database, staff):
-    client_id = run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id)
+    client_id = run(
+        database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id
+    )
     with database.session() as session:
         client = session.get(Client, client_id)
         assert client.postcode == "2013 DN"
-        assert session.scalar(
-            select(AuditEvent.action).where(AuditEvent.entity == "client")
-        ) == "create"
+        assert (
+            session.scalar(select(AuditEvent.action).where(AuditEvent.entity == "client"))
+            == "create"
+        )
 
 
 def test_every_bad_field_gets_a_dutch_message_and_nothing_is_stored(database, staff):
-    bad = replace(VALID, bsn="123456789", postcode="0123 AB", surname=" ", email="geen",
-                  iban="NL00", birth_date=TODAY - timedelta(days=365), house_number="twaalf")
+    bad = replace(
+        VALID,
+        bsn="123456789",
+        postcode="0123 AB",
+        surname=" ",
+        email="geen",
+        iban="NL00",
+        birth_date=TODAY - timedelta(days=365),
+        house_number="twaalf",
+    )
     with pytest.raises(ValidationFailed) as failure:
         run(database, "beheerder", lambda s, a: clients.create_client(s, a, bad, TODAY))
     assert failure.value.errors == {
@@ -94,6 +111,7 @@ def test_a_second_client_with_the_same_bsn_is_refused(database, staff):
 
 def test_search_by_bsn_name_and_postcode(demo_database):
     with demo_database.session() as session:
+
         def names(text):
             return [row.name for row in views.search(session, text)]
 
@@ -109,8 +127,13 @@ def test_search_by_bsn_name_and_postcode(demo_database):
 
 def test_standard_route_is_for_27_and_over(database, staff):
     _admin, manager = staff
-    client_id = run(database, "beheerder", lambda s, a: clients.create_client(
-        s, a, replace(VALID, birth_date=date(2003, 1, 1)), TODAY).id)
+    client_id = run(
+        database,
+        "beheerder",
+        lambda s, a: (
+            clients.create_client(s, a, replace(VALID, birth_date=date(2003, 1, 1)), TODAY).id
+        ),
+    )
     data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
     with pytest.raises(ValidationFailed, match="jonger dan 27"):
         run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, data, TODAY))
@@ -124,9 +147,15 @@ def test_standard_route_is_for_27_and_over(database, staff):
 
 def test_ww_clients_start_at_most_four_weeks_early(database, staff):
     _admin, manager = staff
-    client_id = run(database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id)
-    early = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager,
-                            ww_ends_on=TODAY + timedelta(days=29))
+    client_id = run(
+        database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id
+    )
+    early = cases.CaseInput(
+        route="standard",
+        registered_on=TODAY,
+        case_manager_id=manager,
+        ww_ends_on=TODAY + timedelta(days=29),
+    )
     with pytest.raises(ValidationFailed, match="4 weken voor het einde"):
         run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, early, TODAY))
     in_time = replace(early, ww_ends_on=TODAY + timedelta(days=28))
@@ -139,16 +168,20 @@ def test_rights_meeting_is_booked_on_the_next_monday_or_thursday_with_a_seat(dat
     bsns = [demo.demo_bsn(i) for i in range(26)]
     case_ids = []
     for bsn in bsns:
+
         def change(s, a, bsn=bsn):
-            client = clients.create_client(s, a, replace(base, bsn=bsn), TODAY)
-            data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
-            return cases.open_case(s, a, client.id, data, TODAY).id
+            return open_case(s, a, manager, replace(base, bsn=bsn)).id
+
         case_ids.append(run(database, "beheerder", change))
     days = []
     for case_id in case_ids:
+
         def book(s, a, case_id=case_id):
-            booking = cases.book_session(s, a, case_id, SessionKind.RIGHTS_MEETING, date(2026, 12, 24))
+            booking = cases.book_session(
+                s, a, case_id, SessionKind.RIGHTS_MEETING, date(2026, 12, 24)
+            )
             return booking.session.starts_at.astimezone(AMSTERDAM)
+
         days.append(run(database, "beheerder", book))
     # Thu 24 Dec takes 25; Mon 28 Dec takes the 26th (Fri 25 and Sat 26 are no session days).
     assert {d.date() for d in days[:25]} == {date(2026, 12, 24)}
@@ -161,16 +194,16 @@ def test_rights_meeting_is_booked_on_the_next_monday_or_thursday_with_a_seat(dat
 def test_next_session_day_skips_holidays():
     calendar = AtwCalendar()
     assert next_session_day(date(2027, 3, 27), {}, calendar) == date(2027, 4, 1)  # Easter Monday
-    assert next_session_day(date(2026, 11, 30), {date(2026, 11, 30): 25}, calendar) == date(2026, 12, 3)
+    assert next_session_day(date(2026, 11, 30), {date(2026, 11, 30): 25}, calendar) == date(
+        2026, 12, 3
+    )
 
 
 def test_advance_uses_the_norm_and_schedule(database, staff):
     _admin, manager = staff
 
     def change(s, a):
-        client = clients.create_client(s, a, VALID, TODAY)
-        data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
-        case = cases.open_case(s, a, client.id, data, TODAY)
+        case = open_case(s, a, manager)
         plan = advances.RepaymentPlan(first_due=date(2027, 1, 31), months=6)
         return advances.grant_advance(s, a, case.id, TODAY, plan)
 
@@ -179,18 +212,20 @@ def test_advance_uses_the_norm_and_schedule(database, staff):
     assert advance.amount_cents == 128_725  # 90 % of € 1.430,28, half up
     assert sum(i.amount_cents for i in advance.instalments) == advance.amount_cents
     assert [i.due_on for i in advance.instalments][:3] == [
-        date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 31),
+    ]
 
 
 def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database, staff):
     _admin, manager = staff
 
     def prepare(s, a):
-        client = clients.create_client(s, a, VALID, TODAY)
-        data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
-        case = cases.open_case(s, a, client.id, data, TODAY)
-        decision = decisions.draft_decision(s, a, case.id, DecisionKind.REJECTION, ["reden"],
-                                            TODAY, DecisionStatus.READY)
+        case = open_case(s, a, manager)
+        decision = decisions.draft_decision(
+            s, a, case.id, DecisionKind.REJECTION, ["reden"], TODAY, DecisionStatus.READY
+        )
         return case.id, decision.id
 
     case_id, decision_id = run(database, "beheerder", prepare)
@@ -198,12 +233,22 @@ def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database
     with pytest.raises(WorkflowError, match="nog geen uitleg"):
         run(database, "beheerder", send)
     at = datetime(2026, 11, 27, 10, 0, tzinfo=AMSTERDAM)
-    run(database, "beheerder", lambda s, a: decisions.log_explanation(
-        s, a, case_id, at, Channel.PHONE, False, "geen gehoor"))
+    run(
+        database,
+        "beheerder",
+        lambda s, a: decisions.log_explanation(
+            s, a, case_id, at, Channel.PHONE, False, "geen gehoor"
+        ),
+    )
     with pytest.raises(WorkflowError, match="nog niet bereikt"):
         run(database, "beheerder", send)
-    run(database, "beheerder", lambda s, a: decisions.log_explanation(
-        s, a, case_id, at + timedelta(hours=2), Channel.PHONE, True, "uitgelegd"))
+    run(
+        database,
+        "beheerder",
+        lambda s, a: decisions.log_explanation(
+            s, a, case_id, at + timedelta(hours=2), Channel.PHONE, True, "uitgelegd"
+        ),
+    )
     sent = run(database, "beheerder", send)
     assert sent.objection_deadline == date(2027, 1, 12)
 
