@@ -7,15 +7,21 @@ workflows as the windows.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from correspondence import deadlines, reference
 from correspondence.actors import acting_employee, os_username
-from correspondence.errors import WorkflowError
+from correspondence.errors import ValidationFailed, WorkflowError
+from correspondence.letters.case_data import CaseData, parse_case
+from correspondence.letters.kinds import LetterKind
+from correspondence.letters.produce import LetterProducer
+from correspondence.letters.reference_data import letter_reference
 from store.database import Database, DatabaseUnavailable
 
 USAGE_ERROR = 2
@@ -84,6 +90,11 @@ def build_parser() -> DutchParser:
         help="verzenddatum, ontvangst van de aanvraag of datum van de melding",
     )
     commands.add_parser("demo", help="vul de database met fictieve demogegevens")
+    letter = commands.add_parser("letter", help="maak een brief uit een zaak in JSON")
+    letter.add_argument("kind", choices=[k.value for k in LetterKind], help="soort brief")
+    letter.add_argument("--data", required=True, type=Path, metavar="ZAAK.json")
+    letter.add_argument("--docx", type=Path, metavar="UIT.docx")
+    letter.add_argument("--pdf", type=Path, metavar="UIT.pdf")
     return parser
 
 
@@ -107,13 +118,59 @@ def run_demo(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def read_case_file(path: Path) -> CaseData:
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"bestand {path} bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"bestand {path} is niet te lezen: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"ongeldige JSON in {path}, regel {exc.lineno}: {exc.msg}") from None
+    return parse_case(data)
+
+
+def run_letter(database: Database, args: argparse.Namespace) -> int:
+    if args.docx is None and args.pdf is None:
+        raise UsageError("geef --docx en/of --pdf: waar moet de brief komen?")
+    case = read_case_file(args.data)
+    with database.session() as session:
+        reference = letter_reference(session, case.municipality)
+    letter = LetterProducer().produce(LetterKind(args.kind), case, reference)
+    outputs = [
+        (path, content)
+        for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))
+        if path
+    ]
+    write_all(outputs)
+    return 0
+
+
+def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none: each goes to a temporary name first, then all are renamed."""
+    written: list[Path] = []
+    try:
+        for path, content in outputs:
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_bytes(content)
+            written.append(temporary)
+        for (path, _content), temporary in zip(outputs, written, strict=True):
+            temporary.replace(path)
+    except OSError as exc:
+        for temporary in written:
+            temporary.unlink(missing_ok=True)
+        raise UsageError(f"kan niet schrijven: {exc.strerror} ({exc.filename})") from None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from ui.app import run
 
     return run(args.db, args.username)
 
 
-COMMANDS = {"deadline": run_deadline, "demo": run_demo}
+COMMANDS = {"deadline": run_deadline, "demo": run_demo, "letter": run_letter}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             database.close()
     except UsageError as exc:
         print(f"poortpost: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    except ValidationFailed as exc:
+        fields = "; ".join(f"veld {name}: {message}" for name, message in exc.errors.items())
+        print(f"poortpost: {fields}", file=sys.stderr)
         return USAGE_ERROR
     except (WorkflowError, DatabaseUnavailable) as exc:
         print(f"poortpost: {exc}", file=sys.stderr)

@@ -1,5 +1,6 @@
 """The headless commands, run as a user runs them: a real process, exit status and output."""
 
+import json
 import os
 import subprocess
 import sys
@@ -101,3 +102,93 @@ def test_environment_variable_selects_the_database(tmp_path):
     result = poortpost("demo", env={"POORTPOST_DATABASE_URL": f"sqlite:///{target}"})
     assert result.returncode == 0, result.stderr
     assert target.is_file()
+
+
+EXAMPLES = ROOT / "examples"
+
+
+def test_letter_writes_docx_and_pdf(db_url, tmp_path):
+    docx_path, pdf_path = tmp_path / "brief.docx", tmp_path / "brief.pdf"
+    result = poortpost(
+        "--db",
+        db_url,
+        "letter",
+        "decision-grant",
+        "--data",
+        str(EXAMPLES / "decision-grant.json"),
+        "--docx",
+        str(docx_path),
+        "--pdf",
+        str(pdf_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert docx_path.read_bytes().startswith(b"PK")
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("brief")) == [
+        "brief.docx",
+        "brief.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{ niet: json", "ongeldige JSON in"),
+        ('{"municipality": "haarlem"}', "veld client.bsn: ontbreekt"),
+        ("[]", "hoort één JSON-object met een zaak te zijn"),
+    ],
+)
+def test_letter_refuses_bad_data_and_leaves_no_file(db_url, tmp_path, content, message):
+    case = tmp_path / "zaak.json"
+    case.write_text(content, encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    result = poortpost(
+        "--db",
+        db_url,
+        "letter",
+        "decision-grant",
+        "--data",
+        str(case),
+        "--docx",
+        str(out / "b.docx"),
+        "--pdf",
+        str(out / "b.pdf"),
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_letter_names_the_missing_explanation_of_a_negative_decision(db_url, tmp_path):
+    data = json.loads((EXAMPLES / "decision-rejection.json").read_text("utf-8"))
+    del data["decision"]["explained"]
+    case = tmp_path / "zaak.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    result = poortpost(
+        "--db",
+        db_url,
+        "letter",
+        "decision-rejection",
+        "--data",
+        str(case),
+        "--pdf",
+        str(tmp_path / "b.pdf"),
+    )
+    assert result.returncode == 2
+    assert "veld decision.explained: er is nog geen uitleg vooraf" in result.stderr
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_letter_needs_an_output(db_url):
+    result = poortpost(
+        "--db",
+        db_url,
+        "letter",
+        "homework-letter",
+        "--data",
+        str(EXAMPLES / "homework-letter.json"),
+    )
+    assert result.returncode == 2
+    assert "--docx en/of --pdf" in result.stderr

@@ -1,0 +1,315 @@
+"""The data of one case for a letter, read from JSON (the `letter` command's CASE.json) with a
+Dutch message naming every field that is missing or wrong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from correspondence.errors import ValidationFailed
+from correspondence.formatting import LOCAL_ZONE
+from correspondence.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
+from correspondence.money import Cents, parse_euros
+from store.vocabulary import Channel, Household, Salutation
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
+
+
+def clean(text: str) -> str:
+    """Text safe for a letter: no control characters, line breaks as spaces."""
+    return CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")).strip()
+
+
+@dataclass(frozen=True)
+class AddressData:
+    street: str
+    number: str
+    addition: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True)
+class ClientData:
+    bsn: str
+    initials: str
+    first_name: str
+    prefix: str
+    surname: str
+    salutation: Salutation
+    birth_date: date
+    household: Household
+    address: AddressData
+
+
+@dataclass(frozen=True)
+class ContactPerson:
+    name: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """An explanation of a decision given in advance, as recorded in the contact log."""
+
+    at: datetime
+    channel: Channel
+    by: str
+    reached: bool
+    id: int | None = None
+    corrects_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Repayment:
+    first_due: date
+    months: int | None = None
+    monthly: Cents | None = None
+
+
+@dataclass(frozen=True)
+class AdvanceData:
+    start: date
+    repayment: Repayment
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    decided_on: date
+    sent_on: date
+    reasons: tuple[str, ...] = ()
+    explained: Explanation | None = None
+    missing: tuple[str, ...] = ()
+    requested_on: date | None = None
+    starts_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseData:
+    municipality: str
+    client: ClientData
+    case_manager: ContactPerson
+    registered_on: date
+    rights_meeting: datetime | None = None
+    interview: datetime | None = None
+    interview_delay_reason: str = ""
+    application_received_on: date | None = None
+    advance: AdvanceData | None = None
+    decision: DecisionData | None = None
+    reference: str = ""
+    attachment: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Reader:
+    """Reads typed values from nested JSON, collecting a message per bad field."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.errors: dict[str, str] = {}
+
+    def _get(self, path: str, required: bool) -> Any:
+        node = self.data
+        for key in path.split("."):
+            if not isinstance(node, dict):
+                self.errors.setdefault(path, "hoort een object te zijn")
+                return None
+            node = node.get(key)
+            if node is None:
+                if required:
+                    self.errors.setdefault(path, "ontbreekt")
+                return None
+        return node
+
+    def text(self, path: str, required: bool = True, allow_empty: bool = False) -> str:
+        value = self._get(path, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.errors[path] = "hoort tekst te zijn"
+            return ""
+        value = clean(value)
+        if required and not value and not allow_empty:
+            self.errors[path] = "mag niet leeg zijn"
+        return value
+
+    def day(self, path: str, required: bool = True) -> date | None:
+        value = self._get(path, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+            self.errors[path] = "hoort een datum te zijn als JJJJ-MM-DD"
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.errors[path] = f"'{value}' is geen bestaande datum"
+            return None
+
+    def moment(self, path: str, required: bool = True) -> datetime | None:
+        """A date and time; without a zone it is Dutch local time."""
+        value = self._get(path, required)
+        if value is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or not ISO_DATE.match(value):
+            self.errors[path] = "hoort een tijdstip te zijn als JJJJ-MM-DDTuu:mm"
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_ZONE)
+
+    def choice(self, path: str, options: dict[str, Any]) -> Any:
+        value = self._get(path, True)
+        if value is None:
+            return None
+        if value not in options:
+            self.errors[path] = "kies uit: " + ", ".join(options)
+            return None
+        return options[value]
+
+    def texts(self, path: str) -> tuple[str, ...]:
+        value = self._get(path, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.errors[path] = "hoort een lijst met teksten te zijn"
+            return ()
+        return tuple(c for c in (clean(v) for v in value) if c)
+
+    def boolean(self, path: str) -> bool:
+        value = self._get(path, True)
+        if value is not None and not isinstance(value, bool):
+            self.errors[path] = "hoort true of false te zijn"
+            return False
+        return bool(value)
+
+    def whole(self, path: str) -> int | None:
+        value = self._get(path, False)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            self.errors[path] = "hoort een geheel getal van 1 of meer te zijn"
+            return None
+        return value
+
+    def euros(self, path: str) -> Cents | None:
+        value = self._get(path, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.errors[path] = 'hoort een bedrag te zijn, zoals "150,00"'
+            return None
+        try:
+            return parse_euros(str(value))
+        except ValueError as exc:
+            self.errors[path] = str(exc)
+            return None
+
+    def identifier(self, path: str, normalise: Any) -> str:
+        value = self.text(path)
+        if not value or path in self.errors:
+            return value
+        try:
+            return str(normalise(value))
+        except InvalidIdentifier as exc:
+            self.errors[path] = str(exc)
+            return value
+
+
+def _client(read: _Reader) -> ClientData:
+    return ClientData(
+        bsn=read.identifier("client.bsn", normalise_bsn),
+        initials=read.text("client.initials"),
+        first_name=read.text("client.first_name", required=False),
+        prefix=read.text("client.prefix", required=False),
+        surname=read.text("client.surname"),
+        salutation=read.choice("client.salutation", {s.value: s for s in Salutation}),
+        birth_date=read.day("client.birth_date"),  # type: ignore[arg-type]
+        household=read.choice("client.household", {h.value: h for h in Household}),
+        address=AddressData(
+            street=read.text("client.address.street"),
+            number=read.text("client.address.number"),
+            addition=read.text("client.address.addition", required=False),
+            postcode=read.identifier("client.address.postcode", normalise_postcode),
+            city=read.text("client.address.city"),
+        ),
+    )
+
+
+def _explanation(read: _Reader) -> Explanation | None:
+    if read._get("decision.explained", False) is None:
+        return None
+    return Explanation(
+        at=read.moment("decision.explained.at"),  # type: ignore[arg-type]
+        channel=read.choice("decision.explained.channel", {c.value: c for c in Channel}),
+        by=read.text("decision.explained.by"),
+        reached=read.boolean("decision.explained.reached"),
+    )
+
+
+def _advance(read: _Reader) -> AdvanceData | None:
+    if read._get("advance", False) is None:
+        return None
+    months, monthly = (
+        read.whole("advance.repayment.months"),
+        read.euros("advance.repayment.monthly"),
+    )
+    if (months is None) == (monthly is None) and "advance.repayment.months" not in read.errors:
+        read.errors["advance.repayment"] = "geef months (aantal maanden) óf monthly (maandbedrag)"
+    return AdvanceData(
+        start=read.day("advance.start"),  # type: ignore[arg-type]
+        repayment=Repayment(
+            first_due=read.day("advance.repayment.first_due"),  # type: ignore[arg-type]
+            months=months,
+            monthly=monthly,
+        ),
+    )
+
+
+def _decision(read: _Reader) -> DecisionData | None:
+    if read._get("decision", False) is None:
+        return None
+    return DecisionData(
+        decided_on=read.day("decision.decided_on"),  # type: ignore[arg-type]
+        sent_on=read.day("decision.sent_on"),  # type: ignore[arg-type]
+        reasons=read.texts("decision.reasons"),
+        explained=_explanation(read),
+        missing=read.texts("decision.missing"),
+        requested_on=read.day("decision.requested_on", required=False),
+        starts_on=read.day("decision.starts_on", required=False),
+    )
+
+
+def parse_case(data: Any) -> CaseData:
+    """The case in `data`, or ValidationFailed naming each bad field by its JSON path."""
+    if not isinstance(data, dict):
+        raise ValidationFailed({"(bestand)": "hoort één JSON-object met een zaak te zijn"})
+    read = _Reader(data)
+    case = CaseData(
+        municipality=read.choice("municipality", {m: m for m in MUNICIPALITIES}),
+        client=_client(read),
+        case_manager=ContactPerson(
+            name=read.text("case_manager.name"),
+            email=read.text("case_manager.email"),
+            phone=read.text("case_manager.phone"),
+        ),
+        registered_on=read.day("registered_on"),  # type: ignore[arg-type]
+        rights_meeting=read.moment("rights_meeting", required=False),
+        interview=read.moment("interview", required=False),
+        interview_delay_reason=read.text("interview_delay_reason", required=False),
+        application_received_on=read.day("application_received_on", required=False),
+        advance=_advance(read),
+        decision=_decision(read),
+        reference=read.text("reference", required=False),
+        attachment=read.text("attachment", required=False),
+    )
+    if read.errors:
+        raise ValidationFailed(read.errors)
+    return case

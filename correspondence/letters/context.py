@@ -1,0 +1,296 @@
+"""The data a template sees: Dutch names for the letter's facts, built from a case and the
+reference data by pure rules. Every rule (deadlines, the advance, the explanation gate) is the
+one the rest of Poortpost uses."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from correspondence import deadlines
+from correspondence.addresses import Address, postbus_lines
+from correspondence.calendar import AtwCalendar
+from correspondence.decisions import NEGATIVE_KINDS, explanation_missing
+from correspondence.errors import ValidationFailed
+from correspondence.formatting import LOCAL_ZONE, clock_time
+from correspondence.letters.case_data import CaseData
+from correspondence.letters.kinds import KINDS, LetterKind
+from correspondence.names import PersonName
+from correspondence.norms import (
+    HOUSEHOLD_LABELS,
+    NormNotFound,
+    NormTable,
+    advance_amount,
+    age_in_months,
+    norm_for,
+)
+from correspondence.schedule import ScheduleError, schedule_by_amount, schedule_by_months
+
+YOUTH_MONTHS = 27 * 12
+CHANNEL_WORDS = {"phone": "telefonisch", "in_person": "in een gesprek"}
+
+
+@dataclass(frozen=True)
+class MunicipalityInfo:
+    code: str
+    name: str
+    college: str
+    postbus: str
+    postbus_postcode: str
+    postbus_city: str
+    team_email: str
+    team_phone: str
+
+
+@dataclass(frozen=True)
+class LetterReference:
+    """Reference data that beheer maintains: the municipality, calendar, norms and settings."""
+
+    municipality: MunicipalityInfo
+    calendar: AtwCalendar
+    norm_tables: Sequence[NormTable]
+    meeting_name: str
+    location: str
+    advance_percent: Decimal
+
+
+def percent_text(percent: Decimal) -> str:
+    """90 -> "90", 87.5 -> "87,5"."""
+    text = format(percent.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def reference_code(kind: LetterKind, case: CaseData) -> str:
+    """A stable reference for the letter that does not expose the BSN."""
+    digest = hashlib.sha256(f"{case.client.bsn}/{case.registered_on}".encode()).hexdigest()[:6]
+    return f"SZW/{KINDS[kind].code}/{case.registered_on:%Y%m%d}/{digest.upper()}"
+
+
+def _require(errors: dict[str, str], value: object, path: str, message: str = "ontbreekt") -> None:
+    if value is None or value == () or value == "":
+        errors.setdefault(path, message)
+
+
+def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> dict[str, Any] | None:
+    advance = case.advance
+    if advance is None:
+        return None
+    try:
+        _table, norm = norm_for(
+            ref.norm_tables, advance.start, case.client.household, case.client.birth_date
+        )
+    except NormNotFound as exc:
+        errors["advance.start"] = str(exc)
+        return None
+    amount = advance_amount(norm, ref.advance_percent)
+    plan = advance.repayment
+    if plan.first_due <= advance.start:
+        errors["advance.repayment.first_due"] = "valt na de start van het voorschot"
+        return None
+    try:
+        schedule = (
+            schedule_by_months(amount, plan.months, plan.first_due)
+            if plan.months is not None
+            else schedule_by_amount(amount, plan.monthly or 0, plan.first_due)
+        )
+    except ScheduleError as exc:
+        errors["advance.repayment"] = str(exc)
+        return None
+    return {
+        "bedrag": amount,
+        "norm": norm,
+        "percentage": percent_text(ref.advance_percent),
+        "leefvorm": HOUSEHOLD_LABELS[case.client.household],
+        "start": advance.start,
+        "termijnen": [
+            {"nummer": i.number, "datum": i.due_on, "bedrag": i.amount, "saldo": i.balance_after}
+            for i in schedule
+        ],
+    }
+
+
+def _decision(
+    kind: LetterKind, case: CaseData, ref: LetterReference, errors: dict[str, str]
+) -> dict[str, Any] | None:
+    decision_kind = KINDS[kind].decision
+    decision = case.decision
+    if decision_kind is None:
+        return None
+    if decision is None:
+        errors["decision"] = "ontbreekt; een besluitbrief heeft een besluit nodig"
+        return None
+    if decision.sent_on < decision.decided_on:
+        errors["decision.sent_on"] = "de verzenddatum ligt vóór de datum van het besluit"
+    result: dict[str, Any] = {
+        "datum": decision.decided_on,
+        "verzonden": decision.sent_on,
+        "bezwaartermijn": deadlines.objection_deadline(decision.sent_on, ref.calendar),
+        "redenen": list(decision.reasons),
+        "ontbrekend": list(decision.missing),
+        "gevraagd_op": decision.requested_on,
+        "uitleg": None,
+    }
+    if decision_kind in NEGATIVE_KINDS:
+        explained = decision.explained
+        gap = explanation_missing(decision_kind, [explained] if explained else [], decision.sent_on)
+        if gap or explained is None:
+            errors["decision.explained"] = gap or "ontbreekt"
+        else:
+            result["uitleg"] = {
+                "datum": explained.at.astimezone(LOCAL_ZONE).date(),
+                "kanaal": CHANNEL_WORDS[explained.channel.value],
+                "door": explained.by,
+            }
+    if kind is LetterKind.REJECTION:
+        _require(
+            errors,
+            decision.reasons,
+            "decision.reasons",
+            "een afwijzing heeft de redenen van de klantmanager nodig",
+        )
+    if kind is LetterKind.NOT_PROCESSED:
+        _require(errors, decision.missing, "decision.missing", "noem de ontbrekende informatie")
+        _require(errors, decision.requested_on, "decision.requested_on")
+    if kind is LetterKind.GRANT:
+        starts_on = decision.starts_on or case.registered_on
+        try:
+            _table, norm = norm_for(
+                ref.norm_tables, starts_on, case.client.household, case.client.birth_date
+            )
+        except NormNotFound as exc:
+            errors["decision.starts_on"] = str(exc)
+            norm = 0
+        result.update(
+            ingangsdatum=starts_on,
+            norm=norm,
+            leefvorm=HOUSEHOLD_LABELS[case.client.household],
+        )
+    return result
+
+
+def _meeting(case: CaseData, ref: LetterReference) -> dict[str, Any] | None:
+    if case.rights_meeting is None:
+        return None
+    return {
+        "naam": ref.meeting_name,
+        "datum": case.rights_meeting.astimezone(LOCAL_ZONE).date(),
+        "tijd": clock_time(case.rights_meeting),
+        "plaats": ref.location,
+    }
+
+
+def _kind_rules(kind: LetterKind, case: CaseData, errors: dict[str, str]) -> None:
+    if kind in (LetterKind.HOMEWORK, LetterKind.APPOINTMENT):
+        _require(errors, case.rights_meeting, "rights_meeting")
+    if kind is LetterKind.APPOINTMENT:
+        _require(errors, case.interview, "interview")
+        if case.rights_meeting and case.interview:
+            meeting = case.rights_meeting.astimezone(LOCAL_ZONE).date()
+            interview = case.interview.astimezone(LOCAL_ZONE).date()
+            if (
+                not deadlines.interview_in_time(meeting, interview)
+                and not case.interview_delay_reason
+            ):
+                errors["interview"] = (
+                    "ligt niet binnen 7 dagen na de bijeenkomst; geef de reden in "
+                    "interview_delay_reason"
+                )
+    if kind in (LetterKind.ADVANCE, LetterKind.ADVANCE_RECOVERY):
+        _require(errors, case.advance, "advance")
+    if kind in (LetterKind.GRANT, LetterKind.REJECTION, LetterKind.NOT_PROCESSED):
+        _require(errors, case.application_received_on, "application_received_on")
+    young = age_in_months(case.client.birth_date, case.registered_on) < YOUTH_MONTHS
+    if kind is LetterKind.SEARCH_PERIOD and not young:
+        errors["client.birth_date"] = "de zoektermijn geldt alleen voor klanten jonger dan 27"
+
+
+def letter_date(kind: LetterKind, case: CaseData) -> date:
+    """The date printed on the letter: the day it is handed over or sent."""
+    if KINDS[kind].decision and case.decision:
+        return case.decision.sent_on
+    if kind is LetterKind.APPOINTMENT and case.rights_meeting:
+        return case.rights_meeting.astimezone(LOCAL_ZONE).date()
+    if kind is LetterKind.ADVANCE and case.advance:
+        return case.advance.start
+    return case.registered_on
+
+
+def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dict[str, Any]:
+    """Everything the template of `kind` may use, or ValidationFailed naming the JSON fields."""
+    errors: dict[str, str] = {}
+    _kind_rules(kind, case, errors)
+    client = case.client
+    name = PersonName(client.initials, client.prefix, client.surname, client.first_name)
+    address = Address(
+        client.address.street,
+        client.address.number,
+        client.address.addition,
+        client.address.postcode,
+        client.address.city,
+    )
+    town = ref.municipality
+    postbus = postbus_lines(town.postbus, town.postbus_postcode, town.postbus_city)
+    advance = (
+        _advance(case, ref, errors) if KINDS[kind].decision or kind is LetterKind.ADVANCE else None
+    )
+    decision = _decision(kind, case, ref, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    context: dict[str, Any] = {
+        "gemeente": {
+            "naam": town.name,
+            "college": town.college,
+            "retouradres": f"{postbus[0]}, {postbus[1].replace('  ', ' ')}",
+            "postadres": f"{postbus[0]}, {postbus[1]}",
+            "email": town.team_email,
+            "telefoon": town.team_phone,
+        },
+        "klant": {
+            "naam": name.formal,
+            "volledige_naam": name.full,
+            "aanhef": name.salutation(client.salutation),
+            "adresregels": [name.addressee(client.salutation), *address.lines],
+            "bsn": client.bsn,
+        },
+        "contactpersoon": {
+            "naam": case.case_manager.name,
+            "email": case.case_manager.email,
+            "telefoon": case.case_manager.phone,
+        },
+        "brief": {
+            "datum": letter_date(kind, case),
+            "kenmerk": case.reference or reference_code(kind, case),
+            "onderwerp": KINDS[kind].subject,
+            "bijlage": case.attachment or "geen",
+        },
+        "melding": {"datum": case.registered_on},
+    }
+    if kind in (LetterKind.HOMEWORK, LetterKind.APPOINTMENT):
+        context["bijeenkomst"] = _meeting(case, ref)
+    if kind is LetterKind.HOMEWORK:
+        context["voorschot_percentage"] = percent_text(ref.advance_percent)
+        context["voorschot_termijn"] = deadlines.advance_deadline(case.registered_on, ref.calendar)
+    if kind is LetterKind.APPOINTMENT and case.interview:
+        context["gesprek"] = {
+            "datum": case.interview.astimezone(LOCAL_ZONE).date(),
+            "tijd": clock_time(case.interview),
+            "plaats": ref.location,
+        }
+    if case.application_received_on and KINDS[kind].decision:
+        context["aanvraag"] = {
+            "ontvangen": case.application_received_on,
+            "beslistermijn": deadlines.decision_deadline(
+                case.application_received_on, ref.calendar
+            ),
+        }
+    if KINDS[kind].decision or kind is LetterKind.ADVANCE:
+        context["voorschot"] = advance
+    if decision is not None:
+        context["besluit"] = decision
+    if kind is LetterKind.SEARCH_PERIOD:
+        context["zoektermijn"] = {"einde": deadlines.search_period_end(case.registered_on)}
+    return context

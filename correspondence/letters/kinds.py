@@ -1,0 +1,46 @@
+"""The letter kinds of the Poortmodel, what each says it is about and what it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from store.vocabulary import DecisionKind
+
+
+class LetterKind(StrEnum):
+    HOMEWORK = "homework-letter"
+    APPOINTMENT = "appointment-form"
+    ADVANCE = "advance-agreement"
+    GRANT = "decision-grant"
+    REJECTION = "decision-rejection"
+    NOT_PROCESSED = "decision-not-processed"
+    ADVANCE_RECOVERY = "decision-advance-recovery"
+    SEARCH_PERIOD = "search-period-letter"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    subject: str
+    code: str  # in the reference (ons kenmerk)
+    decision: DecisionKind | None = None
+
+
+KINDS: dict[LetterKind, KindInfo] = {
+    LetterKind.HOMEWORK: KindInfo("Uw huiswerkmap en de bijeenkomst op het Werkplein", "HWM"),
+    LetterKind.APPOINTMENT: KindInfo("Uw afspraak voor het participatiegesprek", "AFS"),
+    LetterKind.ADVANCE: KindInfo("Afspraken over uw voorschot", "VSO"),
+    LetterKind.GRANT: KindInfo("Besluit op uw aanvraag voor bijstand", "BTK", DecisionKind.GRANT),
+    LetterKind.REJECTION: KindInfo(
+        "Besluit op uw aanvraag voor bijstand", "BAF", DecisionKind.REJECTION
+    ),
+    LetterKind.NOT_PROCESSED: KindInfo(
+        "Uw aanvraag voor bijstand wordt niet behandeld", "BNB", DecisionKind.NOT_PROCESSED
+    ),
+    LetterKind.ADVANCE_RECOVERY: KindInfo(
+        "Terugbetalen van uw voorschot", "BTV", DecisionKind.ADVANCE_RECOVERY
+    ),
+    LetterKind.SEARCH_PERIOD: KindInfo("Uw zoektermijn van vier weken", "ZTM"),
+}
+
+KIND_OF_DECISION = {info.decision: kind for kind, info in KINDS.items() if info.decision}

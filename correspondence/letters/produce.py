@@ -1,0 +1,118 @@
+"""Producing letters: compose and compile each set of template versions once, then render
+any number of letters from it as DOCX and PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from correspondence.letters.case_data import CaseData, parse_case
+from correspondence.letters.compose import compose
+from correspondence.letters.context import LetterReference, build_context
+from correspondence.letters.engine import PreparedLetter, prepare
+from correspondence.letters.kinds import LetterKind
+from correspondence.letters.model import Letter, Styles, read_letter
+from correspondence.letters.package import DOCUMENT, STYLES, Package
+from correspondence.letters.pdf import render_pdf
+from correspondence.letters.registry import FolderRegistry, TemplateRegistry
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@dataclass(frozen=True)
+class ProducedLetter:
+    kind: LetterKind
+    docx: bytes
+    pdf: bytes
+    versions: Mapping[str, str]
+    data: str  # the filled-in data, as canonical JSON, for the audit record
+
+    @property
+    def docx_sha256(self) -> str:
+        return hashlib.sha256(self.docx).hexdigest()
+
+    @property
+    def pdf_sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"niet op te slaan: {type(value).__name__}")
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(
+        data, default=_json_default, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+
+
+def example_case(kind: LetterKind) -> CaseData:
+    return parse_case(json.loads((EXAMPLES / f"{kind.value}.json").read_text("utf-8")))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    letter: PreparedLetter
+    styles: Styles
+    furniture: Mapping[str, str]
+
+
+class LetterProducer:
+    """Renders letters; holds each prepared template for as long as its versions hold."""
+
+    def __init__(self, registry: TemplateRegistry | None = None) -> None:
+        self.registry = registry or FolderRegistry()
+        self._prepared: dict[tuple[str, ...], _Prepared] = {}
+
+    def prepared(self, kind: LetterKind, reference: LetterReference) -> _Prepared:
+        sources = {
+            "huisstijl": self.registry.house_style(reference.municipality.code),
+            "brief": self.registry.letter(kind.value),
+        }
+        blocks = {name: self.registry.block(name) for name in self.registry.block_names()}
+        versions = {s.name: s.version for s in (*sources.values(), *blocks.values())}
+        key = (
+            kind.value,
+            reference.municipality.code,
+            *(f"{n}@{v}" for n, v in sorted(versions.items())),
+        )
+        if key not in self._prepared:
+            house = Package.read(sources["huisstijl"].name, sources["huisstijl"].content)
+            composed = compose(
+                house,
+                Package.read(sources["brief"].name, sources["brief"].content),
+                {n: Package.read(s.name, s.content) for n, s in blocks.items()},
+            )
+            sample = build_context(kind, example_case(kind), reference)
+            letter = prepare(composed, sample.keys(), sample, versions)
+            self._prepared[key] = _Prepared(letter, Styles(house.part(STYLES)), house.furniture())
+        return self._prepared[key]
+
+    def produce(
+        self, kind: LetterKind, case: CaseData, reference: LetterReference
+    ) -> ProducedLetter:
+        prepared = self.prepared(kind, reference)
+        context = build_context(kind, case, reference)
+        rendered = prepared.letter.render(context)
+        model = self.model(prepared, rendered)
+        return ProducedLetter(
+            kind=kind,
+            docx=prepared.letter.docx(rendered),
+            pdf=render_pdf(model, context["brief"]["onderwerp"]),
+            versions=prepared.letter.versions,
+            data=canonical_json(context),
+        )
+
+    @staticmethod
+    def model(prepared: _Prepared, rendered: Mapping[str, str]) -> Letter:
+        return read_letter(rendered, prepared.styles, prepared.furniture, DOCUMENT)

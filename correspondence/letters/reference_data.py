@@ -1,0 +1,34 @@
+"""The reference data for letters, read from the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from correspondence import reference
+from correspondence.errors import ValidationFailed
+from correspondence.letters.context import LetterReference, MunicipalityInfo
+from store.models import Municipality
+
+
+def letter_reference(session: Session, municipality_code: str) -> LetterReference:
+    town = session.scalar(select(Municipality).where(Municipality.code == municipality_code))
+    if town is None:
+        raise ValidationFailed({"municipality": f"onbekende gemeente '{municipality_code}'"})
+    return LetterReference(
+        municipality=MunicipalityInfo(
+            code=town.code,
+            name=town.name,
+            college=town.college,
+            postbus=town.postbus,
+            postbus_postcode=town.postbus_postcode,
+            postbus_city=town.postbus_city,
+            team_email=town.team_email,
+            team_phone=town.team_phone,
+        ),
+        calendar=reference.atw_calendar(session),
+        norm_tables=reference.norm_tables(session),
+        meeting_name=reference.setting(session, "rights_meeting_name"),
+        location=reference.setting(session, "werkplein_location"),
+        advance_percent=reference.advance_percent(session),
+    )

@@ -1,0 +1,69 @@
+"""Reading produced letters back with real parsers, for the letter tests."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import docx
+import pypdfium2 as pdfium
+
+from correspondence.letters.model import Page, read_page
+from correspondence.letters.package import DOCUMENT, Package, w
+from correspondence.letters.registry import FolderRegistry
+
+
+def words(text: str) -> list[str]:
+    """Words for comparison: compatibility forms folded (ligatures), whitespace normalised."""
+    return unicodedata.normalize("NFKC", text).split()
+
+
+def docx_text(content: bytes) -> str:
+    """All text of a .docx as python-docx reads it: body paragraphs and table cells."""
+    document = docx.Document(io.BytesIO(content))
+    parts = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append("".join(t.text or "" for t in block.iter(docx.oxml.ns.qn("w:t"))))
+        elif tag == "tbl":
+            for t in block.iter(docx.oxml.ns.qn("w:t")):
+                parts.append(t.text or "")
+    return "\n".join(parts)
+
+
+def pdf_regions(content: bytes, page_setup: Page) -> tuple[list[str], list[str]]:
+    """Body words of the whole PDF, and furniture (header and footer) words, page by page."""
+    document = pdfium.PdfDocument(io.BytesIO(content))
+    body, furniture = [], []
+    try:
+        for page in document:
+            width, height = page.get_size()
+            text = page.get_textpage()
+            top, bottom = height - page_setup.top + 2, page_setup.bottom - 2
+            body += words(text.get_text_bounded(0, bottom, width, top))
+            furniture += words(text.get_text_bounded(0, top, width, height))
+            furniture += words(text.get_text_bounded(0, 0, width, bottom))
+    finally:
+        document.close()
+    return body, furniture
+
+
+def page_count(content: bytes) -> int:
+    document = pdfium.PdfDocument(io.BytesIO(content))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def without_numbers(items: list[str]) -> list[str]:
+    return [w for w in items if not re.fullmatch(r"\d+", w)]
+
+
+def house_page(municipality: str) -> Page:
+    """The page geometry of a municipality's house style."""
+    source = FolderRegistry().house_style(municipality)
+    document = Package.read(source.name, source.content).xml(DOCUMENT)
+    return read_page(document.find(f"{w('body')}/{w('sectPr')}"))

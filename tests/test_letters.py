@@ -1,0 +1,275 @@
+"""Every letter kind, rendered from its example, read back with real parsers; LibreOffice's
+PDF of our DOCX says the same words as our own PDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from correspondence.actors import acting_employee
+from correspondence.errors import ValidationFailed
+from correspondence.letters.case_data import parse_case
+from correspondence.letters.kinds import LetterKind
+from correspondence.letters.produce import LetterProducer, example_case
+from correspondence.letters.reference_data import letter_reference
+from store.database import Database
+from tests.letters_support import (
+    docx_text,
+    house_page,
+    page_count,
+    pdf_regions,
+    without_numbers,
+    words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def references(tmp_path_factory):
+    database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'letters.sqlite3'}")
+    with database.session() as session:
+        acting_employee(session, "tester")
+        found = {
+            code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")
+        }
+    database.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def producer():
+    return LetterProducer()
+
+
+@pytest.fixture(scope="module")
+def produced(producer, references):
+    letters = {}
+    for kind in LetterKind:
+        case = example_case(kind)
+        letters[kind] = producer.produce(kind, case, references[case.municipality])
+    return letters
+
+
+EXPECTED = {
+    LetterKind.HOMEWORK: [
+        "donderdag 5 november 2026 om 09:00 uur",
+        "gemiddeld 11 dagen",
+        "gemiddeld 36 dagen",
+        "binnen 8 weken",
+        "recht op een voorschot",
+        "tot en met 30 november 2026",
+    ],
+    LetterKind.APPOINTMENT: [
+        "dinsdag 10 november 2026 om 10:30 uur",
+        "laatste vijf sollicitaties",
+        "huiswerkopdracht over uw vaardigheden en competenties",
+        "werkplein@haarlem.nl",
+    ],
+    LetterKind.ADVANCE: [
+        "€\xa01.287,25",
+        "90% van de bijstandsnorm",
+        "€\xa0214,54",
+        "€\xa00,00",
+        "1 juni 2027",
+    ],
+    LetterKind.GRANT: [
+        "U krijgt een bijstandsuitkering vanaf 2 november 2026.",
+        "vrijdag 22 januari 2027",
+        "Postbus 511, 2003 PB  HAARLEM",
+    ],
+    LetterKind.REJECTION: [
+        "U krijgt geen bijstandsuitkering.",
+        "€ 24.000",
+        "woensdag 9 december 2026",
+        "telefonisch",
+        "voorlopige voorziening",
+    ],
+    LetterKind.NOT_PROCESSED: [
+        "bankafschriften van de afgelopen drie maanden",
+        "13 november 2026",
+        "in een gesprek",
+        "Postbus 352, 2100 AJ  HEEMSTEDE",
+    ],
+    LetterKind.ADVANCE_RECOVERY: ["€\xa0150,00", "€\xa087,25", "31 januari 2027", "artikel 58"],
+    LetterKind.SEARCH_PERIOD: ["maandag 30 november 2026", "artikel 41, vierde lid"],
+}
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_every_kind_renders_from_its_example(produced, kind):
+    letter = produced[kind]
+    text = docx_text(letter.docx)
+    for phrase in EXPECTED[kind]:
+        assert phrase in text, phrase
+    assert "{{" not in text and "{%" not in text and "[[" not in text
+    assert page_count(letter.pdf) >= 1
+    assert letter.docx.startswith(b"PK") and letter.pdf.startswith(b"%PDF")
+    assert set(letter.versions) >= {f"brieven/{kind.value}.docx", "bouwstenen/contact.docx"}
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_our_pdf_carries_exactly_the_text_of_the_docx(produced, kind):
+    letter = produced[kind]
+    body, _furniture = pdf_regions(letter.pdf, house_page(example_case(kind).municipality))
+    assert body == words(docx_text(letter.docx))
+
+
+def test_decisions_carry_the_objection_clause_with_the_concrete_last_day(produced):
+    for kind in (
+        LetterKind.GRANT,
+        LetterKind.REJECTION,
+        LetterKind.NOT_PROCESSED,
+        LetterKind.ADVANCE_RECOVERY,
+    ):
+        text = " ".join(words(docx_text(produced[kind].docx)))
+        assert "uiterlijk op vrijdag 22 januari 2027" in text  # sent 11 Dec 2026 + 6 weeks
+        for item in (
+            "uw naam en adres;",
+            "de datum;",
+            "waarom u het niet eens bent",
+            "uw handtekening.",
+            "voorlopige voorziening",
+            "machtiging",
+        ):
+            assert item in text, (kind, item)
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(produced, tmp_path_factory):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail(
+            "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
+        )
+    folder = tmp_path_factory.mktemp("libreoffice")
+    for kind, letter in produced.items():
+        (folder / f"{kind.value}.docx").write_bytes(letter.docx)
+    profile = folder / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "pdf"),
+            *sorted(str(p) for p in folder.glob("*.docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {kind: (folder / "pdf" / f"{kind.value}.pdf").read_bytes() for kind in produced}
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_libreoffice_reads_our_docx_as_we_print_it(produced, libreoffice_pdfs, kind):
+    page = house_page(example_case(kind).municipality)
+    ours_body, ours_furniture = pdf_regions(produced[kind].pdf, page)
+    theirs_body, theirs_furniture = pdf_regions(libreoffice_pdfs[kind], page)
+    assert theirs_body == ours_body
+    # page breaks may fall differently: the furniture is compared without its page numbers
+    assert set(without_numbers(theirs_furniture)) == set(without_numbers(ours_furniture))
+    assert "Pagina" in ours_furniture
+
+
+def hard_case(kind: LetterKind):
+    data = json.loads((EXAMPLES / f"{kind.value}.json").read_text("utf-8"))
+    data["client"].update(surname="Jansen & Zn <\"'>", first_name="Şükrü", initials="Ş.Ł.")
+    data["client"]["address"]["street"] = 'Nguyễn Thị Minh-straat & <Ørsted> "Zoë"'
+    data["case_manager"]["name"] = 'Łukasz O\'Brien & "Co" <b>'
+    if "decision" in data:
+        data["decision"]["reasons"] = ["Reden met & < > \" ' en Ærø, Þór, Dvořák, Żółć, Nguyễn."]
+    return parse_case(data)
+
+
+@pytest.mark.parametrize("kind", [LetterKind.REJECTION, LetterKind.HOMEWORK])
+def test_special_characters_and_names_survive_in_both_files(producer, references, kind):
+    case = hard_case(kind)
+    letter = producer.produce(kind, case, references[case.municipality])
+    text = docx_text(letter.docx)
+    body, _ = pdf_regions(letter.pdf, house_page(case.municipality))
+    pdf_text = " ".join(body)
+    for value in (
+        "Jansen & Zn <\"'>",
+        'Nguyễn Thị Minh-straat & <Ørsted> "Zoë"',
+        'Łukasz O\'Brien & "Co" <b>',
+        "Ş.Ł.",
+    ):
+        assert value in text
+        assert " ".join(words(value)) in pdf_text
+    if kind is LetterKind.REJECTION:
+        reason = "Reden met & < > \" ' en Ærø, Þór, Dvořák, Żółć, Nguyễn."
+        assert reason in text
+        assert reason in pdf_text
+
+
+def test_rendering_is_byte_deterministic(references):
+    kind = LetterKind.ADVANCE_RECOVERY
+    case = example_case(kind)
+    first = LetterProducer().produce(kind, case, references[case.municipality])
+    second = LetterProducer().produce(kind, case, references[case.municipality])
+    assert first.docx == second.docx
+    assert first.pdf == second.pdf
+    assert first.pdf_sha256 == second.pdf_sha256
+    assert first.data == second.data
+
+
+def test_a_negative_decision_without_a_reached_explanation_is_refused(producer, references):
+    case = example_case(LetterKind.REJECTION)
+    unreached = replace(
+        case,
+        decision=replace(case.decision, explained=replace(case.decision.explained, reached=False)),
+    )
+    with pytest.raises(ValidationFailed) as failure:
+        producer.produce(LetterKind.REJECTION, unreached, references["zandvoort"])
+    assert failure.value.errors == {
+        "decision.explained": "de klant is nog niet bereikt voor de uitleg vooraf"
+    }
+    late = replace(case, decision=replace(case.decision, sent_on=case.decision.decided_on))
+    late = replace(
+        late,
+        decision=replace(
+            late.decision,
+            explained=replace(
+                case.decision.explained, at=case.decision.explained.at.replace(day=12)
+            ),
+        ),
+    )
+    with pytest.raises(ValidationFailed, match="na de verzenddatum"):
+        producer.produce(LetterKind.REJECTION, late, references["zandvoort"])
+
+
+def test_appointment_later_than_a_week_needs_a_reason(producer, references):
+    case = example_case(LetterKind.APPOINTMENT)
+    late = replace(case, interview=case.interview.replace(day=13))
+    with pytest.raises(ValidationFailed, match="binnen 7 dagen"):
+        producer.produce(LetterKind.APPOINTMENT, late, references["haarlem"])
+    excused = replace(late, interview_delay_reason="klant is op vakantie")
+    assert producer.produce(LetterKind.APPOINTMENT, excused, references["haarlem"]).pdf
+
+
+def test_bad_json_fields_are_named():
+    data = json.loads((EXAMPLES / "decision-grant.json").read_text("utf-8"))
+    data["client"]["bsn"] = "123456789"
+    data["client"]["address"]["postcode"] = "0123 AB"
+    data["decision"]["sent_on"] = "2026-13-01"
+    del data["case_manager"]["email"]
+    data["municipality"] = "amsterdam"
+    with pytest.raises(ValidationFailed) as failure:
+        parse_case(data)
+    assert failure.value.errors == {
+        "municipality": "kies uit: haarlem, zandvoort, heemstede",
+        "client.bsn": "dit BSN klopt niet (elfproef)",
+        "client.address.postcode": "een postcode is 4 cijfers en 2 letters, zoals 2011 VA",
+        "case_manager.email": "ontbreekt",
+        "decision.sent_on": "'2026-13-01' is geen bestaande datum",
+    }

@@ -1,0 +1,123 @@
+"""A template outside the supported subset, or with bad tags, is refused when it is loaded,
+with a Dutch message that names the problem."""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from correspondence.letters.context import LetterReference
+from correspondence.letters.errors import TemplateRefused
+from correspondence.letters.kinds import LetterKind
+from correspondence.letters.produce import LetterProducer
+from correspondence.letters.reference_data import letter_reference
+from correspondence.letters.registry import TEMPLATE_ROOT, FolderRegistry
+from store.database import Database
+
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+KIND = LetterKind.GRANT
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> LetterReference:
+    database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'refusals.sqlite3'}")
+    with database.session() as session:
+        found = letter_reference(session, "haarlem")
+    database.close()
+    return found
+
+
+@pytest.fixture
+def templates(tmp_path: Path) -> Path:
+    root = tmp_path / "templates_nl"
+    shutil.copytree(TEMPLATE_ROOT, root, ignore=shutil.ignore_patterns("fonts"))
+    return root
+
+
+def edit_letter(root: Path, change) -> None:
+    path = root / "brieven" / f"{KIND.value}.docx"
+    document = docx.Document(str(path))
+    change(document)
+    document.save(str(path))
+
+
+def refusal(root: Path, reference: LetterReference) -> str:
+    with pytest.raises(TemplateRefused) as failure:
+        LetterProducer(FolderRegistry(root)).prepared(KIND, reference)
+    return str(failure.value)
+
+
+def test_the_shipped_templates_are_accepted(templates, reference):
+    assert LetterProducer(FolderRegistry(templates)).prepared(KIND, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ klant.naam ", "syntaxfout in een tag in de alinea «{{ klant.naam»"),
+        ("{% if klant.naam %}niet afgesloten", "syntaxfout"),
+        ("{{ onbekend.veld }}", "onbekende tag onbekend; deze brief kent: aanvraag, besluit"),
+        ("{{ klant.geboortedatum }}", "onbekend gegeven in een tag"),
+        ("{{ ''.__class__ }}", "een tag probeert Python-internals te bereiken"),
+        (
+            "{{ klant|attr('_' ~ '_class_' ~ '_') }}",
+            "een tag probeert Python-internals te bereiken",
+        ),
+        ("{{ klant.naam|bedrag }}", "niet te vullen met voorbeeldgegevens"),
+        ("[[ bestaat_niet ]]", "onbekende bouwsteen [[ bestaat_niet ]]"),
+    ],
+)
+def test_bad_tags_are_refused(templates, reference, text, message):
+    edit_letter(templates, lambda d: d.add_paragraph(text))
+    found = refusal(templates, reference)
+    assert found.startswith("sjabloon brieven/decision-grant.docx geweigerd: ")
+    assert message in found
+
+
+def test_images_are_refused(templates, reference):
+    edit_letter(templates, lambda d: d.add_picture(io.BytesIO(PIXEL)))
+    assert "afbeeldingen en vormen" in refusal(templates, reference)
+
+
+def test_automatic_numbering_is_refused(templates, reference):
+    edit_letter(templates, lambda d: d.add_paragraph("eerste punt", style="List Number"))
+    assert "automatische nummering" in refusal(templates, reference)
+
+
+def test_tabs_are_refused(templates, reference):
+    edit_letter(templates, lambda d: d.add_paragraph("Naam:\tJan"))
+    assert "tabs (gebruik een tabel om uit te lijnen)" in refusal(templates, reference)
+
+
+def test_a_style_the_house_style_lacks_is_refused(templates, reference):
+    def add_style(document):
+        document.styles.add_style("Eigen opmaak", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        document.add_paragraph("tekst", style="Eigen opmaak")
+
+    edit_letter(templates, add_style)
+    assert "stijlen die de huisstijl niet kent: Eigenopmaak" in refusal(templates, reference)
+
+
+def test_a_corrupt_docx_is_refused(templates, reference):
+    (templates / "brieven" / f"{KIND.value}.docx").write_bytes(b"PK\x03\x04 kapot" * 50)
+    assert "dit is geen (heel) Word-bestand (.docx)" in refusal(templates, reference)
+
+
+def test_a_missing_template_is_refused(templates, reference):
+    (templates / "brieven" / f"{KIND.value}.docx").unlink()
+    assert "bestand niet te lezen" in refusal(templates, reference)
+
+
+def test_a_broken_text_block_is_refused_by_name(templates, reference):
+    path = templates / "bouwstenen" / "bezwaar.docx"
+    document = docx.Document(str(path))
+    document.add_paragraph("{{ besluit.bezwaartermijn|datum ")
+    document.save(str(path))
+    assert "syntaxfout" in refusal(templates, reference)
