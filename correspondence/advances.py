@@ -76,6 +76,9 @@ def grant_advance(
         percent=percent,
         amount_cents=amount,
         norm_table_id=table_id,
+        first_due_on=plan.first_due,
+        repayment_months=plan.months,
+        repayment_monthly_cents=plan.monthly,
         instalments=[
             Instalment(
                 number=i.number,

@@ -61,3 +61,14 @@ def schedule_by_amount(total: Cents, monthly: Cents, first_due: date) -> list[In
         raise ScheduleError("het maandbedrag moet groter zijn dan nul")
     count = -(-total // monthly)
     return _build(total, [monthly] * (count - 1) + [total - monthly * (count - 1)], first_due)
+
+
+def plan_schedule(
+    total: Cents, first_due: date, months: int | None = None, monthly: Cents | None = None
+) -> list[Instalment]:
+    """The schedule for a plan of either a number of months or a monthly amount."""
+    if (months is None) == (monthly is None):
+        raise ScheduleError("geef een aantal maanden óf een maandbedrag")
+    if months is not None:
+        return schedule_by_months(total, months, first_due)
+    return schedule_by_amount(total, monthly or 0, first_due)

@@ -4,7 +4,7 @@ thread to the UI, unlike ORM objects bound to a session."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,8 @@ from correspondence import clients, dossier
 from correspondence.addresses import Address
 from correspondence.clients import ClientInput, person_name
 from correspondence.formatting import long_date
+from correspondence.letters.dossier_letters import LABELS
+from correspondence.letters.kinds import LetterKind
 from store.models import Client, Employee, Municipality
 from store.vocabulary import CaseStatus, Role, Route
 
@@ -43,6 +45,13 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
+class LetterRow:
+    created_at: datetime
+    label: str
+    pdf_sha256: str
+
+
+@dataclass(frozen=True)
 class Dossier:
     client_id: int
     name: str
@@ -55,6 +64,7 @@ class Dossier:
     next_due: dossier.Step | None
     client_input: ClientInput
     case_input: dict[str, object] | None
+    letters: tuple[LetterRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,10 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
         next_due=dossier.next_due(steps),
         client_input=clients.client_input(client),
         case_input=case_input,
+        letters=tuple(
+            LetterRow(letter.created_at, LABELS[LetterKind(letter.kind)], letter.pdf_sha256)
+            for letter in (case.letters if case else [])
+        ),
     )
 
 

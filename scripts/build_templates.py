@@ -289,7 +289,7 @@ LETTERS: dict[str, list[Item]] = {
         "U heeft zich op {{ melding.datum|datum }} gemeld op het Werkplein, omdat u een "
         "bijstandsuitkering wilt aanvragen. U heeft toen een huiswerkmap gekregen. In deze brief "
         "leest u wat u nu moet doen.",
-        ("Kop", "Kom naar de bijeenkomst {{ bijeenkomst.naam }}"),
+        ("Kop", "Kom naar de {{ bijeenkomst.naam }}"),
         "**Wij verwachten u op {{ bijeenkomst.datum|dag_datum }} om {{ bijeenkomst.tijd }} uur.**",
         "Adres: {{ bijeenkomst.plaats }}. De bijeenkomst duurt een uur. U hoort wat uw rechten en "
         "plichten zijn. U krijgt daar ook een afspraak voor een gesprek met uw vaste "
@@ -316,7 +316,7 @@ LETTERS: dict[str, list[Item]] = {
     ],
     "appointment-form": [
         "{{ klant.aanhef }},",
-        "U was op {{ bijeenkomst.datum|datum }} bij de bijeenkomst {{ bijeenkomst.naam }}. Met dit "
+        "U was op {{ bijeenkomst.datum|datum }} bij de {{ bijeenkomst.naam }}. Met dit "
         "formulier bevestigen wij uw afspraak voor het participatiegesprek.",
         ("Kop", "Uw afspraak"),
         [

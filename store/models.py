@@ -16,6 +16,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -150,6 +151,9 @@ class Case(Base):
     )
     decisions: Mapped[list[Decision]] = relationship(back_populates="case")
     advances: Mapped[list[Advance]] = relationship(back_populates="case")
+    letters: Mapped[list[StoredLetter]] = relationship(
+        back_populates="case", order_by="StoredLetter.created_at"
+    )
 
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
@@ -246,6 +250,10 @@ class Advance(Base):
     percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
     amount_cents: Mapped[int] = mapped_column(Integer)
     norm_table_id: Mapped[int] = mapped_column(ForeignKey("norm_tables.id"))
+    # the repayment plan the schedule was made from, so a letter can state it again
+    first_due_on: Mapped[date | None] = mapped_column(Date)
+    repayment_months: Mapped[int | None] = mapped_column(Integer)
+    repayment_monthly_cents: Mapped[int | None] = mapped_column(Integer)
 
     case: Mapped[Case] = relationship(back_populates="advances")
     instalments: Mapped[list[Instalment]] = relationship(
@@ -271,6 +279,29 @@ class Instalment(Base):
     balance_after_cents: Mapped[int] = mapped_column(Integer)
 
     advance: Mapped[Advance] = relationship(back_populates="instalments")
+
+
+class StoredLetter(Base):
+    """A produced letter as it was made: both files, their hashes, the template versions and
+    the data it was filled with, so it can be verified and reproduced byte for byte."""
+
+    __tablename__ = "letters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    created_by: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    # deferred: a dossier lists its letters without loading every file
+    docx: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    docx_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    versions: Mapped[dict[str, str]] = mapped_column(JSON)
+    data: Mapped[str] = mapped_column(Text)
+
+    case: Mapped[Case] = relationship(back_populates="letters")
 
 
 class NormTable(Base):

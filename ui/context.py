@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.actors import acting_employee
 from correspondence.errors import ValidationFailed
+from correspondence.letters.dossier_letters import DossierLetters
 from store.database import Database
 from store.models import Employee
 
@@ -28,6 +29,7 @@ class Outcome:
 class AppContext:
     database: Database
     username: str
+    letters: DossierLetters = field(default_factory=DossierLetters)
 
     def today(self) -> date:
         return date.today()

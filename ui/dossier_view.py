@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from correspondence.dossier import StepState
-from correspondence.formatting import short_date
+from correspondence.formatting import LOCAL_ZONE, clock_time, short_date
 from correspondence.views import Dossier
 
 STATE_COLOURS = {
@@ -49,16 +49,28 @@ class DossierView(QWidget):
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setStretchLastSection(True)
+        self.letters_label = QLabel("<b>Brieven bij dit dossier</b>")
+        self.letters = QTableWidget(0, 3)
+        self.letters.setObjectName("letters")
+        self.letters.setHorizontalHeaderLabels(["Gemaakt", "Brief", "SHA-256 van de PDF"])
+        self.letters.verticalHeader().hide()
+        self.letters.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.letters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.letters.horizontalHeader().setStretchLastSection(True)
+        self.letters.setMaximumHeight(140)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.next_due)
         layout.addWidget(self.steps, 1)
+        layout.addWidget(self.letters_label)
+        layout.addWidget(self.letters)
         self.dossier: Dossier | None = None
 
     def show_dossier(self, dossier: Dossier | None) -> None:
         self.dossier = dossier
         self.steps.setRowCount(0)
+        self.letters.setRowCount(0)
         if dossier is None:
             self.title.setText("Kies een klant")
             self.details.clear()
@@ -104,3 +116,13 @@ class DossierView(QWidget):
                     bold.setBold(True)
                     item.setFont(bold)
                 self.steps.setItem(row, column, item)
+        self.letters.setRowCount(len(dossier.letters))
+        for row, letter in enumerate(dossier.letters):
+            made = letter.created_at.astimezone(LOCAL_ZONE)
+            values = [
+                f"{short_date(made.date())} {clock_time(made)}",
+                letter.label,
+                letter.pdf_sha256,
+            ]
+            for column, value in enumerate(values):
+                self.letters.setItem(row, column, QTableWidgetItem(value))

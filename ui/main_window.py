@@ -32,6 +32,7 @@ from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.context import AppContext
 from ui.dossier_view import DossierView
+from ui.letter_dialog import LetterDialog
 from ui.workers import Job, run_job
 
 SEARCH_DELAY_MS = 250
@@ -120,17 +121,20 @@ class MainWindow(QMainWindow):
         self.edit_client_action = QAction("Klant bewerken", self)
         self.new_case_action = QAction("Nieuw dossier", self)
         self.case_action = QAction("Dossier bewerken", self)
+        self.letter_action = QAction("Brief maken…", self)
         self.demo_action = QAction("Demogegevens laden", self)
         self.new_client_action.triggered.connect(self.new_client)
         self.edit_client_action.triggered.connect(self.edit_client)
         self.new_case_action.triggered.connect(self.new_case)
         self.case_action.triggered.connect(self.edit_case)
+        self.letter_action.triggered.connect(self.make_letter)
         self.demo_action.triggered.connect(self.load_demo)
         for action in (
             self.new_client_action,
             self.edit_client_action,
             self.new_case_action,
             self.case_action,
+            self.letter_action,
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         self.edit_client_action.setEnabled(dossier is not None)
         self.new_case_action.setEnabled(dossier is not None and not has_open_case)
         self.case_action.setEnabled(bool(dossier and dossier.case))
+        self.letter_action.setEnabled(bool(dossier and dossier.case))
 
     # --- search and dossier, both read off the UI thread ---
 
@@ -228,6 +233,17 @@ class MainWindow(QMainWindow):
         dialog = CaseDialog(self.context, dossier.client_id, managers, existing, parent=self)
         if dialog.exec():
             self._after_save(dossier.client_id)
+
+    def make_letter(self) -> LetterDialog | None:
+        dossier = self.dossier_view.dossier
+        if dossier is None or dossier.case is None:
+            return None
+        case_id = dossier.case.id
+        choices = self.context.read(lambda s: self.context.letters.choices(s, case_id))
+        dialog = LetterDialog(self.context, self.context.letters, case_id, choices, parent=self)
+        dialog.finished.connect(lambda _result: self.open_dossier(dossier.client_id))
+        dialog.open()
+        return dialog
 
     def _after_save(self, client_id: int) -> None:
         self.search()

@@ -4,7 +4,7 @@ Dutch message naming every field that is missing or wrong."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -103,7 +103,6 @@ class CaseData:
     decision: DecisionData | None = None
     reference: str = ""
     attachment: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class _Reader:
@@ -125,6 +124,9 @@ class _Reader:
                     self.errors.setdefault(path, "ontbreekt")
                 return None
         return node
+
+    def present(self, path: str) -> bool:
+        return self._get(path, False) is not None
 
     def text(self, path: str, required: bool = True, allow_empty: bool = False) -> str:
         value = self._get(path, required)
@@ -244,7 +246,7 @@ def _client(read: _Reader) -> ClientData:
 
 
 def _explanation(read: _Reader) -> Explanation | None:
-    if read._get("decision.explained", False) is None:
+    if not read.present("decision.explained"):
         return None
     return Explanation(
         at=read.moment("decision.explained.at"),  # type: ignore[arg-type]
@@ -255,14 +257,12 @@ def _explanation(read: _Reader) -> Explanation | None:
 
 
 def _advance(read: _Reader) -> AdvanceData | None:
-    if read._get("advance", False) is None:
+    if not read.present("advance"):
         return None
     months, monthly = (
         read.whole("advance.repayment.months"),
         read.euros("advance.repayment.monthly"),
     )
-    if (months is None) == (monthly is None) and "advance.repayment.months" not in read.errors:
-        read.errors["advance.repayment"] = "geef months (aantal maanden) óf monthly (maandbedrag)"
     return AdvanceData(
         start=read.day("advance.start"),  # type: ignore[arg-type]
         repayment=Repayment(
@@ -274,7 +274,7 @@ def _advance(read: _Reader) -> AdvanceData | None:
 
 
 def _decision(read: _Reader) -> DecisionData | None:
-    if read._get("decision", False) is None:
+    if not read.present("decision"):
         return None
     return DecisionData(
         decided_on=read.day("decision.decided_on"),  # type: ignore[arg-type]

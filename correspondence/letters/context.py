@@ -28,7 +28,7 @@ from correspondence.norms import (
     age_in_months,
     norm_for,
 )
-from correspondence.schedule import ScheduleError, schedule_by_amount, schedule_by_months
+from correspondence.schedule import ScheduleError, plan_schedule
 
 YOUTH_MONTHS = 27 * 12
 CHANNEL_WORDS = {"phone": "telefonisch", "in_person": "in een gesprek"}
@@ -92,11 +92,7 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
         errors["advance.repayment.first_due"] = "valt na de start van het voorschot"
         return None
     try:
-        schedule = (
-            schedule_by_months(amount, plan.months, plan.first_due)
-            if plan.months is not None
-            else schedule_by_amount(amount, plan.monthly or 0, plan.first_due)
-        )
+        schedule = plan_schedule(amount, plan.first_due, plan.months, plan.monthly)
     except ScheduleError as exc:
         errors["advance.repayment"] = str(exc)
         return None

@@ -1,0 +1,221 @@
+"""Letters from a dossier: which letters fit the case now, the case data for them from the
+store, and keeping a produced letter with the dossier."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from correspondence import audit, dossier
+from correspondence.errors import ValidationFailed
+from correspondence.formatting import LOCAL_ZONE
+from correspondence.letters.case_data import (
+    AddressData,
+    AdvanceData,
+    CaseData,
+    ClientData,
+    ContactPerson,
+    DecisionData,
+    Explanation,
+    Repayment,
+)
+from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.letters.produce import LetterProducer, ProducedLetter
+from correspondence.letters.reference_data import letter_reference
+from correspondence.lookup import require
+from store.models import Case, Decision, Employee, StoredLetter
+from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
+
+
+@dataclass(frozen=True)
+class LetterChoice:
+    kind: LetterKind
+    label: str
+    decision_id: int | None = None
+    draft: bool = False  # a decision letter before sending: a preview, not kept
+
+
+LABELS = {
+    LetterKind.HOMEWORK: "Begeleidende brief huiswerkmap",
+    LetterKind.APPOINTMENT: "Afspraakformulier participatiegesprek",
+    LetterKind.ADVANCE: "Voorschotovereenkomst",
+    LetterKind.GRANT: "Besluit: toekenning",
+    LetterKind.REJECTION: "Besluit: afwijzing",
+    LetterKind.NOT_PROCESSED: "Besluit: buiten behandeling",
+    LetterKind.ADVANCE_RECOVERY: "Besluit: terugvordering voorschot",
+    LetterKind.SEARCH_PERIOD: "Brief zoektermijn",
+}
+
+
+def _latest_session(case: Case, kind: SessionKind):  # type: ignore[no-untyped-def]
+    bookings = [b for b in case.bookings if b.session.kind is kind]
+    return max(bookings, key=lambda b: b.session.starts_at).session if bookings else None
+
+
+def _latest_appointment(case: Case, kind: AppointmentKind):  # type: ignore[no-untyped-def]
+    found = [a for a in case.appointments if a.kind is kind]
+    return max(found, key=lambda a: a.starts_at) if found else None
+
+
+def fitting_letters(case: Case) -> list[LetterChoice]:
+    """The letters that fit the case's route and what has happened in it so far."""
+    choices = []
+    if case.route is Route.STANDARD and _latest_session(case, SessionKind.RIGHTS_MEETING):
+        choices.append(LetterChoice(LetterKind.HOMEWORK, LABELS[LetterKind.HOMEWORK]))
+        if _latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW):
+            choices.append(LetterChoice(LetterKind.APPOINTMENT, LABELS[LetterKind.APPOINTMENT]))
+    if case.route is Route.YOUTH:
+        choices.append(LetterChoice(LetterKind.SEARCH_PERIOD, LABELS[LetterKind.SEARCH_PERIOD]))
+    if case.advances:
+        choices.append(LetterChoice(LetterKind.ADVANCE, LABELS[LetterKind.ADVANCE]))
+    for decision in case.decisions:
+        if decision.status in (DecisionStatus.WITHDRAWN,):
+            continue
+        kind = KIND_OF_DECISION[decision.kind]
+        draft = decision.status is not DecisionStatus.SENT
+        label = LABELS[kind] + (" (concept)" if draft else "")
+        choices.append(LetterChoice(kind, label, decision.id, draft))
+    return choices
+
+
+def _explanation(case: Case, before: date) -> Explanation | None:
+    """The last reached explanation that was not corrected later, or the last attempt."""
+    corrected = {c.corrects_id for c in case.contacts if c.corrects_id}
+    valid = [c for c in case.contacts if c.id not in corrected]
+    reached = [c for c in valid if c.reached and c.at.astimezone(LOCAL_ZONE).date() < before]
+    chosen = (reached or valid or [None])[-1]
+    if chosen is None:
+        return None
+    return Explanation(
+        chosen.at,
+        chosen.channel,
+        chosen.employee.full_name,
+        chosen.reached,
+        chosen.id,
+        chosen.corrects_id,
+    )
+
+
+def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
+    """The case as letter data, from the store. A draft decision is previewed as sent today."""
+    client = case.client
+    manager: Employee = case.case_manager
+    meeting = _latest_session(case, SessionKind.RIGHTS_MEETING)
+    interview = _latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW)
+    advance = case.advances[0] if case.advances else None
+    decision_data = None
+    if choice.decision_id is not None:
+        decision: Decision = next(d for d in case.decisions if d.id == choice.decision_id)
+        sent_on = decision.sent_on or today
+        decision_data = DecisionData(
+            decided_on=decision.decided_on or today,
+            sent_on=sent_on,
+            reasons=tuple(decision.reasons),
+            explained=_explanation(case, sent_on),
+        )
+    return CaseData(
+        municipality=client.municipality.code,
+        client=ClientData(
+            bsn=client.bsn,
+            initials=client.initials,
+            first_name=client.first_name,
+            prefix=client.prefix,
+            surname=client.surname,
+            salutation=client.salutation,
+            birth_date=client.birth_date,
+            household=client.household,
+            address=AddressData(
+                client.street,
+                client.house_number,
+                client.house_number_addition,
+                client.postcode,
+                client.city,
+            ),
+        ),
+        case_manager=ContactPerson(
+            manager.full_name,
+            manager.email or client.municipality.team_email,
+            manager.phone or client.municipality.team_phone,
+        ),
+        registered_on=case.registered_on,
+        rights_meeting=meeting.starts_at if meeting else None,
+        interview=interview.starts_at if interview else None,
+        interview_delay_reason=case.interview_delay_reason,
+        application_received_on=case.application_received_on,
+        advance=AdvanceData(
+            start=advance.starts_on,
+            repayment=Repayment(
+                first_due=advance.first_due_on or advance.instalments[0].due_on,
+                months=advance.repayment_months
+                if advance.repayment_monthly_cents is None
+                else None,
+                monthly=advance.repayment_monthly_cents,
+            ),
+        )
+        if advance
+        else None,
+        decision=decision_data,
+    )
+
+
+class DossierLetters:
+    """Produces letters for dossiers; one producer, its prepared templates kept, one letter at
+    a time (reportlab keeps global state)."""
+
+    def __init__(self, producer: LetterProducer | None = None) -> None:
+        self.producer = producer or LetterProducer()
+        self._lock = threading.Lock()
+
+    def choices(self, session: Session, case_id: int) -> list[LetterChoice]:
+        return fitting_letters(require(session, Case, case_id))
+
+    def produce(
+        self, session: Session, case_id: int, choice: LetterChoice, today: date
+    ) -> ProducedLetter:
+        case = dossier.load_case(session, case_id) or require(session, Case, case_id)
+        data = case_data(case, choice, today)
+        reference = letter_reference(session, data.municipality)
+        with self._lock:
+            return self.producer.produce(choice.kind, data, reference)
+
+    def keep(
+        self,
+        session: Session,
+        actor: Employee,
+        case_id: int,
+        choice: LetterChoice,
+        letter: ProducedLetter,
+    ) -> StoredLetter:
+        """Keep the letter with the dossier: both files, hashes, versions and data."""
+        if choice.draft:
+            raise ValidationFailed(
+                {"kind": "een besluit wordt pas bewaard als het verzonden wordt"}
+            )
+        stored = StoredLetter(
+            case_id=require(session, Case, case_id).id,
+            decision_id=choice.decision_id,
+            kind=choice.kind.value,
+            created_at=audit.now(),
+            created_by=actor.id,
+            docx=letter.docx,
+            pdf=letter.pdf,
+            docx_sha256=letter.docx_sha256,
+            pdf_sha256=letter.pdf_sha256,
+            versions=dict(letter.versions),
+            data=letter.data,
+        )
+        session.add(stored)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "store",
+            "letter",
+            stored.id,
+            kind=choice.kind.value,
+            pdf_sha256=letter.pdf_sha256,
+        )
+        return stored
