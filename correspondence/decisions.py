@@ -1,44 +1,18 @@
-"""Decisions and the proactive explanation that must precede a negative one.
-
-Since 1 October 2016 a client hears of a negative decision in advance, by phone or in a
-conversation. `explanation_missing` is the gate; `mark_sent` is the one place a decision
-becomes sent, so no path (window, batch, command line) can go around it.
-"""
+"""Decisions and their life (draft, ready, sent or withdrawn), and the contact log of the
+explanations that must precede a negative one (the gate itself is `correspondence.gate`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
 from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.gate import explanation_missing
 from correspondence.lookup import require
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
-
-NEGATIVE_KINDS = frozenset(
-    {DecisionKind.REJECTION, DecisionKind.NOT_PROCESSED, DecisionKind.ADVANCE_RECOVERY}
-)
-
-
-def explanation_missing(
-    kind: DecisionKind, contacts: Iterable[ContactLogEntry], sent_on: date
-) -> str | None:
-    """Why a decision of `kind` may not be sent on `sent_on`, or None when it may."""
-    if kind not in NEGATIVE_KINDS:
-        return None
-    corrected = {c.corrects_id for c in contacts if c.corrects_id is not None}
-    valid = [c for c in contacts if c.id not in corrected]
-    if any(c.reached and c.at.astimezone(LOCAL_ZONE).date() < sent_on for c in valid):
-        return None
-    if any(c.reached for c in valid):
-        return "de klant is pas na de verzenddatum ingelicht"
-    if valid:
-        return "de klant is nog niet bereikt voor de uitleg vooraf"
-    return "er is nog geen uitleg vooraf aan de klant vastgelegd"
 
 
 def log_explanation(
@@ -84,7 +58,9 @@ def draft_decision(
     case = require(session, Case, case_id)
     if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
         raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
-    if kind in NEGATIVE_KINDS and not [r for r in reasons if r.strip()]:
+    if kind in reference.decision_policy(session).negative and not [
+        r for r in reasons if r.strip()
+    ]:
         raise ValidationFailed({"reasons": "een negatief besluit heeft een motivering nodig"})
     decision = Decision(case=case, kind=kind, status=status, decided_on=decided_on, reasons=reasons)
     session.add(decision)
@@ -98,7 +74,9 @@ def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date
     decision = require(session, Decision, decision_id)
     if decision.status is not DecisionStatus.READY:
         raise WorkflowError("alleen een gereed besluit kan worden verzonden")
-    reason = explanation_missing(decision.kind, decision.case.contacts, sent_on)
+    reason = explanation_missing(
+        decision.kind, decision.case.contacts, sent_on, reference.decision_policy(session)
+    )
     if reason:
         raise WorkflowError(f"besluit wordt niet verzonden: {reason}")
     decision.status = DecisionStatus.SENT

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from correspondence.calendar import AtwCalendar
 from correspondence.errors import WorkflowError
+from correspondence.gate import DecisionPolicy
 from correspondence.norms import NormTable
 from store.models import AtwEquatedDay, Setting
 from store.models import NormTable as NormTableRow
+from store.vocabulary import DecisionKind
 
 
 def atw_calendar(session: Session) -> AtwCalendar:
@@ -32,10 +35,23 @@ def norm_tables(session: Session) -> list[NormTable]:
 
 
 def setting(session: Session, key: str) -> str:
+    return str(setting_value(session, key))
+
+
+def setting_value(session: Session, key: str) -> Any:
     row = session.get(Setting, key)
     if row is None:
         raise WorkflowError(f"instelling '{key}' ontbreekt; beheer moet haar vastleggen")
-    return str(row.value)
+    return row.value
+
+
+def decision_policy(session: Session) -> DecisionPolicy:
+    kinds = {k.value: k for k in DecisionKind}
+    return DecisionPolicy(
+        negative=frozenset(kinds[k] for k in setting_value(session, "negative_decision_kinds")),
+        two_attempts=bool(setting_value(session, "accept_two_unreached_attempts")),
+        calendar=atw_calendar(session),
+    )
 
 
 def advance_percent(session: Session) -> Decimal:

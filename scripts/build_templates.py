@@ -275,9 +275,15 @@ INSTALMENTS: list[Item] = [
 ]
 
 TOLD_IN_ADVANCE: list[Item] = [
+    "{%p if besluit.uitleg.bereikt %}",
     ("Kop", "Wij hebben u dit al verteld"),
     "Op {{ besluit.uitleg.datum|dag_datum }} heeft {{ besluit.uitleg.door }} u "
     "{{ besluit.uitleg.kanaal }} verteld wat wij hebben besloten en waarom.",
+    "{%p else %}",
+    ("Kop", "Wij hebben geprobeerd u dit vooraf te vertellen"),
+    "Wij hebben u gebeld op {{ besluit.uitleg.pogingen|join(' en ') }}, maar wij hebben u "
+    "niet bereikt.",
+    "{%p endif %}",
 ]
 
 CLOSING: list[Item] = ["[[ contact ]]", "[[ ondertekening ]]"]

@@ -29,6 +29,7 @@ from store.types import Instant
 from store.vocabulary import (
     AgeBand,
     AppointmentKind,
+    BatchStatus,
     CaseStatus,
     Channel,
     DecisionKind,
@@ -294,14 +295,35 @@ class StoredLetter(Base):
     created_at: Mapped[datetime] = mapped_column(Instant)
     created_by: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     # deferred: a dossier lists its letters without loading every file
-    docx: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    docx: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # not in batches
     pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    docx_sha256: Mapped[str] = mapped_column(String(64))
+    docx_sha256: Mapped[str | None] = mapped_column(String(64))
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     versions: Mapped[dict[str, str]] = mapped_column(JSON)
     data: Mapped[str] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("print_batches.id"), index=True)
+    first_page: Mapped[int | None] = mapped_column(Integer)  # in the batch's merged PDF
+    pages: Mapped[int | None] = mapped_column(Integer)
 
     case: Mapped[Case] = relationship(back_populates="letters")
+
+
+class PrintBatch(Base):
+    """One run of batch printing. Its decisions become sent only when it completes."""
+
+    __tablename__ = "print_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(Instant)
+    finished_at: Mapped[datetime | None] = mapped_column(Instant)
+    started_by: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[BatchStatus] = mapped_column(choice(BatchStatus, "batch_status"))
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    letter_count: Mapped[int] = mapped_column(Integer, default=0)
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    output: Mapped[str] = mapped_column(Text, default="")
 
 
 class NormTable(Base):

@@ -75,3 +75,9 @@ class DecisionStatus(StrEnum):
     READY = "ready"
     SENT = "sent"
     WITHDRAWN = "withdrawn"
+
+
+class BatchStatus(StrEnum):
+    RUNNING = "running"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"

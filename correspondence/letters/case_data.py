@@ -84,6 +84,7 @@ class DecisionData:
     sent_on: date
     reasons: tuple[str, ...] = ()
     explained: Explanation | None = None
+    attempts: tuple[Explanation, ...] = ()  # the whole contact log, when taken from a dossier
     missing: tuple[str, ...] = ()
     requested_on: date | None = None
     starts_on: date | None = None

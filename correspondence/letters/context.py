@@ -14,10 +14,10 @@ from typing import Any
 from correspondence import deadlines
 from correspondence.addresses import Address, postbus_lines
 from correspondence.calendar import AtwCalendar
-from correspondence.decisions import NEGATIVE_KINDS, explanation_missing
 from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE, clock_time
-from correspondence.letters.case_data import CaseData
+from correspondence.formatting import LOCAL_ZONE, clock_time, long_date
+from correspondence.gate import DecisionPolicy, explanation_missing, reached_before, unreached_days
+from correspondence.letters.case_data import CaseData, DecisionData
 from correspondence.letters.kinds import KINDS, LetterKind
 from correspondence.names import PersonName
 from correspondence.norms import (
@@ -29,6 +29,7 @@ from correspondence.norms import (
     norm_for,
 )
 from correspondence.schedule import ScheduleError, plan_schedule
+from store.vocabulary import DecisionKind
 
 YOUTH_MONTHS = 27 * 12
 CHANNEL_WORDS = {"phone": "telefonisch", "in_person": "in een gesprek"}
@@ -56,6 +57,7 @@ class LetterReference:
     meeting_name: str
     location: str
     advance_percent: Decimal
+    policy: DecisionPolicy
 
 
 def percent_text(percent: Decimal) -> str:
@@ -109,6 +111,27 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     }
 
 
+def _told_in_advance(
+    kind: DecisionKind, decision: DecisionData, policy: DecisionPolicy, errors: dict[str, str]
+) -> dict[str, Any] | None:
+    """What the letter says about the explanation in advance; the gate decides if it may."""
+    attempts = decision.attempts or ((decision.explained,) if decision.explained else ())
+    gap = explanation_missing(kind, attempts, decision.sent_on, policy)
+    if gap:
+        errors["decision.explained"] = gap
+        return None
+    reached = reached_before(attempts, decision.sent_on)
+    if reached is None:
+        days = unreached_days(attempts, decision.sent_on, policy)
+        return {"bereikt": False, "pogingen": [long_date(day) for day in days]}
+    return {
+        "bereikt": True,
+        "datum": reached.at.astimezone(LOCAL_ZONE).date(),
+        "kanaal": CHANNEL_WORDS[reached.channel.value],
+        "door": reached.by,
+    }
+
+
 def _decision(
     kind: LetterKind, case: CaseData, ref: LetterReference, errors: dict[str, str]
 ) -> dict[str, Any] | None:
@@ -130,17 +153,8 @@ def _decision(
         "gevraagd_op": decision.requested_on,
         "uitleg": None,
     }
-    if decision_kind in NEGATIVE_KINDS:
-        explained = decision.explained
-        gap = explanation_missing(decision_kind, [explained] if explained else [], decision.sent_on)
-        if gap or explained is None:
-            errors["decision.explained"] = gap or "ontbreekt"
-        else:
-            result["uitleg"] = {
-                "datum": explained.at.astimezone(LOCAL_ZONE).date(),
-                "kanaal": CHANNEL_WORDS[explained.channel.value],
-                "door": explained.by,
-            }
+    if decision_kind in ref.policy.negative:
+        result["uitleg"] = _told_in_advance(decision_kind, decision, ref.policy, errors)
     if kind is LetterKind.REJECTION:
         _require(
             errors,

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from correspondence import audit, dossier
 from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE
 from correspondence.letters.case_data import (
     AddressData,
     AdvanceData,
@@ -81,21 +80,11 @@ def fitting_letters(case: Case) -> list[LetterChoice]:
     return choices
 
 
-def _explanation(case: Case, before: date) -> Explanation | None:
-    """The last reached explanation that was not corrected later, or the last attempt."""
-    corrected = {c.corrects_id for c in case.contacts if c.corrects_id}
-    valid = [c for c in case.contacts if c.id not in corrected]
-    reached = [c for c in valid if c.reached and c.at.astimezone(LOCAL_ZONE).date() < before]
-    chosen = (reached or valid or [None])[-1]
-    if chosen is None:
-        return None
-    return Explanation(
-        chosen.at,
-        chosen.channel,
-        chosen.employee.full_name,
-        chosen.reached,
-        chosen.id,
-        chosen.corrects_id,
+def attempts(case: Case) -> tuple[Explanation, ...]:
+    """The case's contact log as explanations; the gate picks what counts."""
+    return tuple(
+        Explanation(c.at, c.channel, c.employee.full_name, c.reached, c.id, c.corrects_id)
+        for c in case.contacts
     )
 
 
@@ -114,7 +103,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             decided_on=decision.decided_on or today,
             sent_on=sent_on,
             reasons=tuple(decision.reasons),
-            explained=_explanation(case, sent_on),
+            attempts=attempts(case),
         )
     return CaseData(
         municipality=client.municipality.code,

@@ -31,4 +31,5 @@ def letter_reference(session: Session, municipality_code: str) -> LetterReferenc
         meeting_name=reference.setting(session, "rights_meeting_name"),
         location=reference.setting(session, "werkplein_location"),
         advance_percent=reference.advance_percent(session),
+        policy=reference.decision_policy(session),
     )

@@ -1,0 +1,98 @@
+"""The negative-decision gate: since 1 October 2016 a client hears of a decision that is
+negative for them in advance, by phone or in a conversation, before the letter is sent.
+
+This pure rule is the only gate; every path that sends a decision (the window, the batch, the
+command line, a letter from CASE.json) asks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
+
+from correspondence.calendar import AtwCalendar
+from correspondence.formatting import LOCAL_ZONE
+from store.vocabulary import DecisionKind
+
+DEFAULT_NEGATIVE = frozenset(
+    {DecisionKind.REJECTION, DecisionKind.NOT_PROCESSED, DecisionKind.ADVANCE_RECOVERY}
+)
+REQUIRED_ATTEMPTS = 2
+
+
+class Attempt(Protocol):
+    """A contact-log entry: an attempt to explain a decision in advance."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def corrects_id(self) -> int | None: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def reached(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class DecisionPolicy:
+    """Settings of the gate, maintained by beheer: which kinds are negative, and whether two
+    unreached attempts on different working days may stand in for a reached explanation."""
+
+    negative: frozenset[DecisionKind] = DEFAULT_NEGATIVE
+    two_attempts: bool = False
+    calendar: AtwCalendar = field(default_factory=AtwCalendar)
+
+
+def valid_attempts(contacts: Iterable[Attempt]) -> list[Attempt]:
+    """The entries that no later entry corrects, in order of time."""
+    entries = list(contacts)
+    corrected = {c.corrects_id for c in entries if c.corrects_id is not None}
+    return sorted((c for c in entries if c.id is None or c.id not in corrected), key=lambda c: c.at)
+
+
+def local_day(attempt: Attempt) -> date:
+    return attempt.at.astimezone(LOCAL_ZONE).date()
+
+
+def reached_before(contacts: Iterable[Attempt], sent_on: date) -> Attempt | None:
+    """The last explanation that reached the client on or before the date of sending."""
+    reached = [c for c in valid_attempts(contacts) if c.reached and local_day(c) <= sent_on]
+    return reached[-1] if reached else None
+
+
+def unreached_days(
+    contacts: Iterable[Attempt], sent_on: date, policy: DecisionPolicy
+) -> list[date]:
+    """The different working days with an unreached attempt, up to the date of sending."""
+    days = {
+        local_day(c)
+        for c in valid_attempts(contacts)
+        if not c.reached
+        and local_day(c) <= sent_on
+        and policy.calendar.is_working_day(local_day(c))
+    }
+    return sorted(days)
+
+
+def explanation_missing(
+    kind: DecisionKind,
+    contacts: Iterable[Attempt],
+    sent_on: date,
+    policy: DecisionPolicy | None = None,
+) -> str | None:
+    """Why a decision of `kind` may not be sent on `sent_on`, or None when it may."""
+    policy = policy or DecisionPolicy()
+    if kind not in policy.negative:
+        return None
+    entries = valid_attempts(contacts)
+    if reached_before(entries, sent_on):
+        return None
+    if policy.two_attempts and len(unreached_days(entries, sent_on, policy)) >= REQUIRED_ATTEMPTS:
+        return None
+    if any(c.reached for c in entries):
+        return "de klant is pas na de verzenddatum ingelicht"
+    if entries:
+        return "de klant is nog niet bereikt voor de uitleg vooraf"
+    return "er is nog geen uitleg vooraf aan de klant vastgelegd"
