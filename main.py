@@ -120,7 +120,7 @@ def run_demo(database: Database, args: argparse.Namespace) -> int:
 
 def read_case_file(path: Path) -> CaseData:
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # Notepad writes a byte-order mark
     except FileNotFoundError:
         raise UsageError(f"bestand {path} bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -135,6 +135,8 @@ def read_case_file(path: Path) -> CaseData:
 def run_letter(database: Database, args: argparse.Namespace) -> int:
     if args.docx is None and args.pdf is None:
         raise UsageError("geef --docx en/of --pdf: waar moet de brief komen?")
+    if args.docx and args.pdf and args.docx.resolve() == args.pdf.resolve():
+        raise UsageError("--docx en --pdf wijzen naar hetzelfde bestand")
     case = read_case_file(args.data)
     with database.session() as session:
         reference = letter_reference(session, case.municipality)

@@ -140,36 +140,40 @@ def book_session(
     session: Session, actor: Employee, case_id: int, kind: SessionKind, earliest: date
 ) -> Booking:
     """Book the case on the first Monday or Thursday on or after `earliest` with a free seat."""
-    case = require(session, Case, case_id)
     calendar = reference.atw_calendar(session)
     day = next_session_day(earliest, _booked_seats(session, kind, earliest), calendar)
-    if kind is SessionKind.RIGHTS_MEETING:
-        clock, minutes = (
-            reference.setting(session, "rights_meeting_time"),
-            RIGHTS_MEETING_MINUTES,
-        )
-        partner = None
-    else:
-        clock, minutes = reference.setting(session, "workshop_time"), WORKSHOP_MINUTES
-        partner = Partner.PASMATCH
-    starts_at = local_instant(day, clock)
+    setting = "rights_meeting_time" if kind is SessionKind.RIGHTS_MEETING else "workshop_time"
+    starts_at = local_instant(day, reference.setting(session, setting))
+    return book_at(session, actor, case_id, kind, starts_at)
+
+
+def book_at(
+    session: Session, actor: Employee, case_id: int, kind: SessionKind, starts_at: datetime
+) -> Booking:
+    """Book the case on the session of `kind` at `starts_at`, making the session if needed."""
+    case = require(session, Case, case_id)
     group = session.scalar(
         select(GroupSession).where(GroupSession.kind == kind, GroupSession.starts_at == starts_at)
     )
     if group is None:
+        rights = kind is SessionKind.RIGHTS_MEETING
         group = GroupSession(
             kind=kind,
             starts_at=starts_at,
-            duration_minutes=minutes,
+            duration_minutes=RIGHTS_MEETING_MINUTES if rights else WORKSHOP_MINUTES,
             capacity=RIGHTS_MEETING_SEATS,
             location=reference.setting(session, "werkplein_location"),
-            partner=partner,
+            partner=None if rights else Partner.PASMATCH,
         )
         session.add(group)
+    elif len(group.bookings) >= group.capacity:
+        raise ValidationFailed({"rights_meeting": "deze bijeenkomst is vol"})
     booking = Booking(session=group, case=case)
     session.add(booking)
     session.flush()
-    audit.record(session, actor, "book", "case", case.id, kind=kind.value, day=day.isoformat())
+    audit.record(
+        session, actor, "book", "case", case.id, kind=kind.value, starts_at=starts_at.isoformat()
+    )
     return booking
 
 

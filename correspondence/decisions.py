@@ -24,16 +24,22 @@ def log_explanation(
     reached: bool,
     note: str,
     corrects_id: int | None = None,
+    by: Employee | None = None,
 ) -> ContactLogEntry:
+    """Append an attempt to the case's contact log; `by` made the call (default: the actor)."""
     case = require(session, Case, case_id)
     if at.tzinfo is None:
         raise ValidationFailed({"at": "geef het tijdstip met tijdzone"})
     if at > audit.now():
         raise ValidationFailed({"at": "een gesprek kan niet in de toekomst liggen"})
+    if corrects_id is not None:
+        corrected = session.get(ContactLogEntry, corrects_id)
+        if corrected is None or corrected.case_id != case.id:
+            raise ValidationFailed({"corrects_id": "dat gesprek staat niet in dit dossier"})
     entry = ContactLogEntry(
         case=case,
         at=at,
-        employee_id=actor.id,
+        employee_id=(by or actor).id,
         channel=channel,
         reached=reached,
         note=note.strip(),
@@ -86,4 +92,23 @@ def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date
     )
     session.flush()
     audit.record(session, actor, "send", "decision", decision.id, sent_on=sent_on.isoformat())
+    return decision
+
+
+def set_status(
+    session: Session, actor: Employee, decision_id: int, status: DecisionStatus
+) -> Decision:
+    """Draft to ready (or back), or withdrawn; sending happens only in `mark_sent` or a batch."""
+    decision = require(session, Decision, decision_id)
+    allowed = {
+        DecisionStatus.DRAFT: {DecisionStatus.READY, DecisionStatus.WITHDRAWN},
+        DecisionStatus.READY: {DecisionStatus.DRAFT, DecisionStatus.WITHDRAWN},
+    }
+    if status not in allowed.get(decision.status, set()):
+        raise WorkflowError(
+            f"een besluit dat {decision.status.value} is, kan niet {status.value} worden"
+        )
+    decision.status = status
+    session.flush()
+    audit.record(session, actor, status.value, "decision", decision.id)
     return decision

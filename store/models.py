@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -316,6 +317,7 @@ class PrintBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     started_at: Mapped[datetime] = mapped_column(Instant)
     finished_at: Mapped[datetime | None] = mapped_column(Instant)
+    heartbeat_at: Mapped[datetime] = mapped_column(Instant)  # a run that stops beating died
     started_by: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     sent_on: Mapped[date] = mapped_column(Date)
     status: Mapped[BatchStatus] = mapped_column(choice(BatchStatus, "batch_status"))
@@ -374,3 +376,12 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+@event.listens_for(ContactLogEntry, "before_update")
+@event.listens_for(ContactLogEntry, "before_delete")
+def _contact_log_is_append_only(_mapper: Any, _connection: Any, target: ContactLogEntry) -> None:
+    raise PermissionError(
+        f"het contactlog is alleen aan te vullen: corrigeer gesprek {target.id} "
+        "met een nieuw gesprek dat ernaar verwijst"
+    )

@@ -263,11 +263,11 @@ def test_bad_json_fields_are_named():
     data["client"]["address"]["postcode"] = "0123 AB"
     data["decision"]["sent_on"] = "2026-13-01"
     del data["case_manager"]["email"]
-    data["municipality"] = "amsterdam"
+    data["municipality"] = ""
     with pytest.raises(ValidationFailed) as failure:
         parse_case(data)
     assert failure.value.errors == {
-        "municipality": "kies uit: haarlem, zandvoort, heemstede",
+        "municipality": "mag niet leeg zijn",
         "client.bsn": "dit BSN klopt niet (elfproef)",
         "client.address.postcode": "een postcode is 4 cijfers en 2 letters, zoals 2011 VA",
         "case_manager.email": "ontbreekt",

@@ -16,7 +16,6 @@ from store.vocabulary import Channel, Household, Salutation
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
 
 
 def clean(text: str) -> str:
@@ -294,7 +293,7 @@ def parse_case(data: Any) -> CaseData:
         raise ValidationFailed({"(bestand)": "hoort één JSON-object met een zaak te zijn"})
     read = _Reader(data)
     case = CaseData(
-        municipality=read.choice("municipality", {m: m for m in MUNICIPALITIES}),
+        municipality=read.text("municipality").lower(),
         client=_client(read),
         case_manager=ContactPerson(
             name=read.text("case_manager.name"),

@@ -20,6 +20,7 @@ from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.package import DOCUMENT, STYLES, Package, w
 
 MARKER = re.compile(r"^\s*\[\[\s*([a-z_]+)\s*\]\]\s*$")
+ANY_MARKER = re.compile(r"\[\[.*?\]\]")
 CONTENT_MARKER = "inhoud"
 
 
@@ -36,12 +37,21 @@ def paragraph_text(paragraph: etree._Element) -> str:
     return "".join(t.text or "" for t in paragraph.iter(w("t")))
 
 
-def _markers(body: etree._Element) -> list[tuple[etree._Element, str]]:
+def _markers(body: etree._Element, source: Package) -> list[tuple[etree._Element, str]]:
+    """The marker paragraphs `[[ naam ]]`, each alone in a paragraph of the body itself."""
     found = []
     for paragraph in body.iter(w("p")):
-        match = MARKER.match(paragraph_text(paragraph))
-        if match:
+        text = paragraph_text(paragraph)
+        match = MARKER.match(text)
+        if match and paragraph.getparent() is body:
             found.append((paragraph, match[1]))
+        elif ANY_MARKER.search(text):
+            marker = ANY_MARKER.search(text)[0]  # type: ignore[index]
+            raise TemplateRefused(
+                source.name,
+                f"«{marker}» hoort alleen in een eigen alinea buiten een tabel, met een naam "
+                "in kleine letters, zoals [[ bezwaar ]]",
+            )
     return found
 
 
@@ -93,7 +103,7 @@ def compose(house: Package, letter: Package, blocks: Mapping[str, Package]) -> C
     document = house.xml(DOCUMENT)
     body = document.find(w("body"))
     _check(house, body, False, styles)
-    content = [m for m in _markers(body) if m[1] == CONTENT_MARKER]
+    content = [m for m in _markers(body, house) if m[1] == CONTENT_MARKER]
     if len(content) != 1:
         raise TemplateRefused(
             house.name, "de huisstijl moet precies één alinea [[ inhoud ]] hebben"
@@ -106,14 +116,14 @@ def compose(house: Package, letter: Package, blocks: Mapping[str, Package]) -> C
     letter_elements = _content(letter)
     holder = etree.Element(w("body"))
     holder.extend(letter_elements)
-    for paragraph, name in _markers(holder):
+    for paragraph, name in _markers(holder, letter):
         if name not in blocks:
             raise TemplateRefused(letter.name, f"onbekende bouwsteen [[ {name} ]]")
         sources.append(fragment(blocks[name], blocks[name].xml(DOCUMENT)))
         block_elements = _content(blocks[name])
         block_holder = etree.Element(w("body"))
         block_holder.extend(deepcopy(e) for e in block_elements)
-        if _markers(block_holder):
+        if _markers(block_holder, blocks[name]):
             raise TemplateRefused(blocks[name].name, "een bouwsteen kan geen bouwsteen bevatten")
         _replace(paragraph, block_elements)
     _replace(content[0][0], list(holder))

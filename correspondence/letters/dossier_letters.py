@@ -3,7 +3,6 @@ store, and keeping a produced letter with the dossier."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,12 +150,10 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
 
 
 class DossierLetters:
-    """Produces letters for dossiers; one producer, its prepared templates kept, one letter at
-    a time (reportlab keeps global state)."""
+    """Produces letters for dossiers with one producer, so prepared templates are kept."""
 
     def __init__(self, producer: LetterProducer | None = None) -> None:
         self.producer = producer or LetterProducer()
-        self._lock = threading.Lock()
 
     def choices(self, session: Session, case_id: int) -> list[LetterChoice]:
         return fitting_letters(require(session, Case, case_id))
@@ -167,8 +164,7 @@ class DossierLetters:
         case = dossier.load_case(session, case_id) or require(session, Case, case_id)
         data = case_data(case, choice, today)
         reference = letter_reference(session, data.municipality)
-        with self._lock:
-            return self.producer.produce(choice.kind, data, reference)
+        return self.producer.produce(choice.kind, data, reference)
 
     def keep(
         self,

@@ -30,8 +30,16 @@ TAGS = re.compile(r"<[^>]+>")
 _PATCHER = DocxTemplate(None)
 
 
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """Every value printed by a tag, without characters that XML 1.0 forbids."""
+    return NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
     env.filters.update(
         datum=long_date, dag_datum=weekday_date, korte_datum=short_date, bedrag=euros
     )

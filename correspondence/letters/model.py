@@ -4,6 +4,7 @@ the text of the DOCX."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -13,6 +14,7 @@ from lxml import etree
 from correspondence.letters.package import SAFE_PARSER, R, w
 
 TWIP = 1 / 20  # points
+HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
 DEFAULT_CELL_MARGIN = 108 * TWIP
 
 
@@ -49,10 +51,6 @@ class Span:
 class Paragraph:
     format: Format
     spans: tuple[Span, ...]
-
-    @property
-    def text(self) -> str:
-        return "".join("\n" if s.line_break else s.text for s in self.spans)
 
 
 @dataclass(frozen=True)
@@ -98,10 +96,18 @@ def _on(element: etree._Element | None) -> bool | None:
     return element.get(w("val"), "true") not in ("0", "false", "off", "none")
 
 
+def _number(text: str | None, default: float) -> float:
+    """A Word measurement: usually whole twips, sometimes "22.5"; anything else, the default."""
+    try:
+        return float(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 def _twips(element: etree._Element | None, attribute: str, default: float = 0.0) -> float:
     if element is None or element.get(w(attribute)) is None:
         return default
-    return int(element.get(w(attribute))) * TWIP
+    return _number(element.get(w(attribute)), default / TWIP) * TWIP
 
 
 def _apply_run(fmt: Format, rpr: etree._Element | None) -> Format:
@@ -117,10 +123,11 @@ def _apply_run(fmt: Format, rpr: etree._Element | None) -> Format:
         changes["underline"] = underline.get(w("val"), "single") != "none"
     size = rpr.find(w("sz"))
     if size is not None:
-        changes["size"] = int(size.get(w("val"))) / 2
+        changes["size"] = _number(size.get(w("val")), fmt.size * 2) / 2
     color = rpr.find(w("color"))
-    if color is not None and color.get(w("val"), "auto") != "auto":
-        changes["color"] = color.get(w("val"))
+    if color is not None:
+        value = color.get(w("val"), "auto")
+        changes["color"] = value.upper() if HEX_COLOUR.fullmatch(value) else "000000"
     return replace(fmt, **changes) if changes else fmt  # type: ignore[arg-type]
 
 
@@ -146,13 +153,14 @@ def _apply_paragraph(fmt: Format, ppr: etree._Element | None) -> Format:
         if spacing.get(w("after")) is not None:
             changes["after"] = _twips(spacing, "after")
         if spacing.get(w("line")) is not None and spacing.get(w("lineRule"), "auto") == "auto":
-            changes["line"] = int(spacing.get(w("line"))) / 240
+            changes["line"] = _number(spacing.get(w("line")), 240) / 240
     jc = ppr.find(w("jc"))
     if jc is not None:
         changes["align"] = ALIGN.get(jc.get(w("val"), "left"), "left")
     ind = ppr.find(w("ind"))
     if ind is not None:
-        changes["left"] = _twips(ind, "left", _twips(ind, "start"))
+        if ind.get(w("left")) is not None or ind.get(w("start")) is not None:
+            changes["left"] = _twips(ind, "left", _twips(ind, "start"))
         if ind.get(w("hanging")) is not None:
             changes["first_line"] = -_twips(ind, "hanging")
         elif ind.get(w("firstLine")) is not None:
@@ -227,20 +235,9 @@ def _cell_margin(margins: etree._Element | None, default: float) -> float:
     return _twips(left, "w", default) if left is not None else default
 
 
-def _runs(paragraph: etree._Element) -> list[etree._Element]:
-    runs = []
-    for child in paragraph:
-        if child.tag == w("r"):
-            runs.append(child)
-        elif child.tag in (w("hyperlink"), w("fldSimple")):
-            runs.extend(r for r in child if r.tag == w("r"))
-    return runs
-
-
-def _field_of(child: etree._Element) -> str | None:
-    if child.tag == w("fldSimple"):
-        return child.get(w("instr"), "").split()[0]
-    return None
+def _field_name(instruction: str) -> str | None:
+    words = instruction.split()
+    return words[0] if words else None
 
 
 def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
@@ -269,25 +266,26 @@ def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
     for child in paragraph:
         if child.tag == w("fldSimple"):
             first = next((r for r in child if r.tag == w("r")), None)
-            spans.append(
-                span_for(first if first is not None else child, "", field=_field_of(child))
-            )
+            field = _field_name(child.get(w("instr"), ""))
+            spans.append(span_for(first if first is not None else child, "", field=field))
             continue
-        for run in (
-            _runs(child)
-            if child.tag == w("hyperlink")
-            else ([child] if child.tag == w("r") else [])
-        ):
+        if child.tag == w("hyperlink"):
+            runs = [r for r in child if r.tag == w("r")]
+        else:
+            runs = [child] if child.tag == w("r") else []
+        for run in runs:
             for part in run:
                 if part.tag == w("fldChar"):
                     kind = part.get(w("fldCharType"))
                     if kind == "begin":
                         field_instruction, in_field_result = "", False
-                    elif kind == "separate":
-                        in_field_result = True
-                        spans.append(span_for(run, "", field=(field_instruction or "").split()[0]))
+                    elif kind == "separate" or (kind == "end" and not in_field_result):
+                        # a field without a shown result still shows its value
+                        if field_instruction is not None:
+                            spans.append(span_for(run, "", field=_field_name(field_instruction)))
+                        field_instruction, in_field_result = None, kind == "separate"
                     elif kind == "end":
-                        field_instruction, in_field_result = None, False
+                        in_field_result = False
                 elif part.tag == w("instrText") and field_instruction is not None:
                     field_instruction += part.text or ""
                 elif in_field_result:
@@ -320,7 +318,8 @@ def read_table(table: etree._Element, styles: Styles) -> Table:
         if direct is not None:
             borders = _has_borders(direct)
         margin = _cell_margin(tblpr.find(w("tblCellMar")), margin)
-    widths = tuple(_twips(col, "w") for col in table.iter(w("gridCol")))
+    grid = table.find(w("tblGrid"))
+    widths = tuple(_twips(col, "w") for col in (grid if grid is not None else []))
     rows = []
     for row in table.findall(w("tr")):
         cells = []
@@ -340,7 +339,9 @@ def read_blocks(root: etree._Element, styles: Styles) -> tuple[Block, ...]:
         if child.tag == w("p"):
             blocks.extend(read_paragraph(child, styles))
         elif child.tag == w("tbl"):
-            blocks.append(read_table(child, styles))
+            table = read_table(child, styles)
+            if table.rows:  # a table whose rows all came from an empty loop is left out
+                blocks.append(table)
     return tuple(blocks)
 
 

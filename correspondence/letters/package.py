@@ -80,5 +80,6 @@ class Package:
                 info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
+                info.create_system = 3  # the same bytes whichever system writes them
                 archive.writestr(info, replaced.get(name, content), compresslevel=FAST)
         return buffer.getvalue()

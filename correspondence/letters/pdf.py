@@ -98,7 +98,7 @@ def markup(spans: Sequence[Span], fmt: Format, page: int = 0, pages: int = 0) ->
         text = _escape(text)
         if (span.bold, span.italic) != (fmt.bold, fmt.italic):
             text = f'<font face="{face(span.bold, span.italic)}">{text}</font>'
-        if span.underline and not fmt.underline:
+        if span.underline:
             text = f"<u>{text}</u>"
         if span.color:
             text = f'<font color="#{span.color}">{text}</font>'
@@ -115,14 +115,17 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[Any, ...]:
 
 def _paragraph(paragraph: Paragraph, page: int = 0, pages: int = 0) -> Flowable:
     fmt = paragraph.format
-    if not paragraph.spans:
+    if not any(s.text.strip() or s.field for s in paragraph.spans):
+        # Word gives a paragraph with nothing to show a line of its own; reportlab would not
         return Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
     text, style = markup(paragraph.spans, fmt, page, pages), paragraph_style(fmt)
     return PdfParagraph(text, style, frags=list(_parsed(text, style)))
 
 
-def _table(table: Table) -> Flowable:
-    data = [[[_paragraph(p) for p in cell] or [""] for cell in row] for row in table.rows]
+def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
+    data = [
+        [[_paragraph(p, page, pages) for p in cell] or [""] for cell in row] for row in table.rows
+    ]
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), table.cell_margin),
@@ -160,7 +163,7 @@ def _furniture_canvas(letter: Letter) -> type[Canvas]:
 
     def draw(canvas: Canvas, blocks: Sequence[Block], number: int, total: int, top: bool) -> None:
         items = [
-            _paragraph(b, number, total) if isinstance(b, Paragraph) else _table(b)
+            _paragraph(b, number, total) if isinstance(b, Paragraph) else _table(b, number, total)
             for b in blocks
             if not isinstance(b, PageBreak)
         ]
@@ -220,6 +223,7 @@ def render_pdf(letter: Letter, title: str) -> bytes:
         topPadding=0,
         bottomPadding=0,
         id="body",
+        overlapAttachedSpace=0,  # Word adds space after and space before; it does not overlap them
     )
     document.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
     document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter))

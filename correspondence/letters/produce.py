@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,6 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
+from lxml import etree
+from reportlab.platypus.doctemplate import LayoutError
+
+from correspondence.errors import WorkflowError
 from correspondence.letters.case_data import CaseData, parse_case
 from correspondence.letters.compose import compose
 from correspondence.letters.context import LetterReference, build_context
@@ -28,14 +34,14 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @dataclass(frozen=True)
 class ProducedLetter:
     kind: LetterKind
-    docx: bytes
+    docx: bytes | None  # None when only the PDF was asked for
     pdf: bytes
     versions: Mapping[str, str]
     data: str  # the filled-in data, as canonical JSON, for the audit record
 
     @property
-    def docx_sha256(self) -> str:
-        return hashlib.sha256(self.docx).hexdigest()
+    def docx_sha256(self) -> str | None:
+        return hashlib.sha256(self.docx).hexdigest() if self.docx is not None else None
 
     @property
     def pdf_sha256(self) -> str:
@@ -68,13 +74,21 @@ class _Prepared:
 
 
 class LetterProducer:
-    """Renders letters; holds each prepared template for as long as its versions hold."""
+    """Renders letters; holds each prepared template for as long as its versions hold.
+
+    One letter at a time per producer: reportlab keeps global state.
+    """
 
     def __init__(self, registry: TemplateRegistry | None = None) -> None:
         self.registry = registry or FolderRegistry()
         self._prepared: dict[tuple[str, ...], _Prepared] = {}
+        self._lock = threading.RLock()
 
     def prepared(self, kind: LetterKind, reference: LetterReference) -> _Prepared:
+        with self._lock:
+            return self._prepare(kind, reference)
+
+    def _prepare(self, kind: LetterKind, reference: LetterReference) -> _Prepared:
         sources = {
             "huisstijl": self.registry.house_style(reference.municipality.code),
             "brief": self.registry.letter(kind.value),
@@ -99,16 +113,21 @@ class LetterProducer:
         return self._prepared[key]
 
     def produce(
-        self, kind: LetterKind, case: CaseData, reference: LetterReference
+        self, kind: LetterKind, case: CaseData, reference: LetterReference, docx: bool = True
     ) -> ProducedLetter:
-        prepared = self.prepared(kind, reference)
         context = build_context(kind, case, reference)
-        rendered = prepared.letter.render(context)
-        model = self.model(prepared, rendered)
+        with self._lock:
+            prepared = self._prepare(kind, reference)
+            try:
+                rendered = prepared.letter.render(context)
+                model = self.model(prepared, rendered)
+                pdf = render_pdf(model, context["brief"]["onderwerp"])
+            except (TemplateError, etree.XMLSyntaxError, LayoutError, ValueError) as exc:
+                raise WorkflowError(f"de brief {kind.value} is niet te maken: {exc}") from exc
         return ProducedLetter(
             kind=kind,
-            docx=prepared.letter.docx(rendered),
-            pdf=render_pdf(model, context["brief"]["onderwerp"]),
+            docx=prepared.letter.docx(rendered) if docx else None,
+            pdf=pdf,
             versions=prepared.letter.versions,
             data=canonical_json(context),
         )

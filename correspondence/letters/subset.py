@@ -49,6 +49,15 @@ NAMED = {
     w("instrText"): "velden (alleen PAGINA en AANTAL PAGINA'S in kop- en voettekst)",
     w("tbl"): "een tabel in een tabel",
     w("altChunk"): "ingevoegde documenten",
+    w("vanish"): "verborgen tekst",
+    w("specVanish"): "verborgen tekst",
+    w("webHidden"): "verborgen tekst",
+    w("caps"): "hoofdletters als opmaak (typ de hoofdletters zelf)",
+    w("smallCaps"): "kleinkapitalen",
+    w("vertAlign"): "superscript en subscript",
+    w("rStyle"): "tekenstijlen (gebruik vet, cursief of onderstreept)",
+    w("pageBreakBefore"): "pagina-einde vóór een alinea (gebruik een pagina-einde)",
+    w("sectPr"): "sectie-einden",
 }
 PROPERTIES = {
     w("pPr"),
@@ -60,7 +69,22 @@ PROPERTIES = {
     w("tblGrid"),
     w("tblPrEx"),
 }
-DENIED_IN_PROPERTIES = {w("numPr"), w("gridSpan"), w("vMerge"), w("hMerge"), w("framePr")}
+# Properties that change what is shown, which the PDF does not draw: refused, not ignored.
+DENIED_IN_PROPERTIES = {
+    w("numPr"),
+    w("gridSpan"),
+    w("vMerge"),
+    w("hMerge"),
+    w("framePr"),
+    w("vanish"),
+    w("specVanish"),
+    w("webHidden"),
+    w("caps"),
+    w("smallCaps"),
+    w("vertAlign"),
+    w("rStyle"),
+    w("pageBreakBefore"),
+}
 FIELDS = {"PAGE", "NUMPAGES"}
 FIELD_TAGS = {w("fldSimple"), w("fldChar"), w("instrText")}
 
@@ -81,6 +105,8 @@ def problems(root: etree._Element, furniture: bool) -> list[str]:
             if child.tag in PROPERTIES:
                 for denied in child.iter(*DENIED_IN_PROPERTIES):
                     note(NAMED[denied.tag])
+                if child.tag == w("pPr") and child.find(w("sectPr")) is not None:
+                    note(NAMED[w("sectPr")])
                 continue
             if child.tag == w("tbl") and in_cell:
                 note(NAMED[child.tag])

@@ -1,0 +1,1 @@
+"""Batch printing of decisions for the post room."""

@@ -1,0 +1,505 @@
+"""Printing the day's decisions in one batch for the post room.
+
+Crash-safe and repeatable: letters are rendered, merged into one print file and stored with
+their dossiers in steps, but a decision becomes sent only in the one transaction that completes
+the batch, and only if it is still ready then. A run that is killed half-way leaves its
+decisions ready; the next run prints them again, and a decision is never sent twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from correspondence import audit, deadlines, reference
+from correspondence.actors import acting_employee
+from correspondence.batch.cover import KindCount, cover_sheet
+from correspondence.batch.merge import StreamingMerger
+from correspondence.errors import ValidationFailed, WorkflowError
+from correspondence.gate import explanation_missing
+from correspondence.letters.case_data import CaseData
+from correspondence.letters.context import LetterReference, build_context
+from correspondence.letters.dossier_letters import LABELS, LetterChoice, case_data
+from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.letters.produce import LetterProducer
+from correspondence.letters.reference_data import letter_reference
+from correspondence.names import PersonName
+from store.database import Database
+from store.models import (
+    Advance,
+    Booking,
+    Case,
+    Client,
+    ContactLogEntry,
+    Decision,
+    Employee,
+    Municipality,
+    PrintBatch,
+    StoredLetter,
+)
+from store.vocabulary import BatchStatus, DecisionKind, DecisionStatus
+
+LOAD_CHUNK = 500
+COMMIT_EVERY = 100
+IN_PROCESS_BELOW = 40  # small batches are rendered in this process: starting workers costs more
+STALE_AFTER = timedelta(minutes=10)
+
+Progress = Callable[[int, int], None]
+
+
+class BatchCancelled(WorkflowError):
+    pass
+
+
+class BatchConflict(WorkflowError):
+    pass
+
+
+@dataclass(frozen=True)
+class BatchFilter:
+    municipality: str | None = None
+    kind: DecisionKind | None = None
+    case_manager_id: int | None = None
+    decided_from: date | None = None
+    decided_until: date | None = None
+
+    def describe(self) -> str:
+        parts = [
+            f"gemeente {self.municipality}" if self.municipality else "",
+            f"soort {self.kind.value}" if self.kind else "",
+            f"klantmanager {self.case_manager_id}" if self.case_manager_id else "",
+            f"besluit vanaf {self.decided_from}" if self.decided_from else "",
+            f"besluit tot en met {self.decided_until}" if self.decided_until else "",
+        ]
+        return ", ".join(p for p in parts if p) or "alle gereed staande besluiten"
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    decision_id: int
+    case_id: int
+    bsn: str
+    name: str
+    postcode: str
+    kind: DecisionKind
+    case_manager: str
+    municipality: str
+    case: CaseData = field(repr=False)
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    decision_id: int
+    bsn: str
+    name: str
+    kind: DecisionKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class Queue:
+    ready: list[QueueEntry]
+    held_back: list[HeldBack]
+    references: dict[str, LetterReference]
+
+
+@dataclass(frozen=True)
+class Printed:
+    decision_id: int
+    bsn: str
+    kind: DecisionKind
+    first_page: int
+    pages: int
+    sent_on: date
+    objection_deadline: date
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: int | None
+    printed: list[Printed]
+    held_back: list[HeldBack]
+    pages: int
+    sent_on: date
+
+
+def _ready_ids(session: Session, filters: BatchFilter) -> list[int]:
+    """Ready decisions matching the filter, in postcode order for the post room."""
+    query = (
+        select(Decision.id)
+        .join(Case, Decision.case_id == Case.id)
+        .join(Client, Case.client_id == Client.id)
+        .join(Municipality, Client.municipality_id == Municipality.id)
+        .where(Decision.status == DecisionStatus.READY)
+        .order_by(Client.postcode, Client.surname, Client.bsn, Decision.id)
+    )
+    if filters.municipality:
+        query = query.where(Municipality.code == filters.municipality)
+    if filters.kind:
+        query = query.where(Decision.kind == filters.kind)
+    if filters.case_manager_id:
+        query = query.where(Case.case_manager_id == filters.case_manager_id)
+    if filters.decided_from:
+        query = query.where(Decision.decided_on >= filters.decided_from)
+    if filters.decided_until:
+        query = query.where(Decision.decided_on <= filters.decided_until)
+    return list(session.scalars(query))
+
+
+def _load(session: Session, ids: list[int]) -> list[Decision]:
+    decisions = session.scalars(
+        select(Decision)
+        .where(Decision.id.in_(ids))
+        .options(
+            selectinload(Decision.case).options(
+                selectinload(Case.client).selectinload(Client.municipality),
+                selectinload(Case.case_manager),
+                selectinload(Case.contacts).selectinload(ContactLogEntry.employee),
+                selectinload(Case.advances).selectinload(Advance.instalments),
+                selectinload(Case.bookings).selectinload(Booking.session),
+                selectinload(Case.appointments),
+                selectinload(Case.decisions),
+            )
+        )
+    )
+    by_id = {d.id: d for d in decisions}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def build_queue(session: Session, filters: BatchFilter, sent_on: date) -> Queue:
+    """What would be printed on `sent_on`, and what is held back and why."""
+    policy = reference.decision_policy(session)
+    references: dict[str, LetterReference] = {}
+    ready, held = [], []
+    ids = _ready_ids(session, filters)
+    for start in range(0, len(ids), LOAD_CHUNK):
+        for decision in _load(session, ids[start : start + LOAD_CHUNK]):
+            case, client = decision.case, decision.case.client
+            name = PersonName(client.initials, client.prefix, client.surname).formal
+            gap = explanation_missing(decision.kind, case.contacts, sent_on, policy)
+            kind = KIND_OF_DECISION[decision.kind]
+            data = case_data(case, LetterChoice(kind, LABELS[kind], decision.id), sent_on)
+            code = client.municipality.code
+            if code not in references:
+                references[code] = letter_reference(session, code)
+            if not gap:
+                try:
+                    build_context(kind, data, references[code])
+                except ValidationFailed as exc:
+                    gap = "; ".join(f"{f}: {m}" for f, m in exc.errors.items())
+            if gap:
+                held.append(HeldBack(decision.id, client.bsn, name, decision.kind, gap))
+            else:
+                ready.append(
+                    QueueEntry(
+                        decision.id,
+                        case.id,
+                        client.bsn,
+                        name,
+                        client.postcode,
+                        decision.kind,
+                        case.case_manager.full_name,
+                        client.municipality.name,
+                        data,
+                    )
+                )
+        session.expunge_all()
+    return Queue(ready, held, references)
+
+
+# --- rendering, in worker processes for large batches -----------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(references: dict[str, LetterReference]) -> None:
+    _worker["producer"] = LetterProducer()
+    _worker["references"] = references
+
+
+def _render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
+    producer: LetterProducer = _worker["producer"]
+    references = _worker["references"]
+    letter = producer.produce(LetterKind(kind), case, references[case.municipality], docx=False)
+    return letter.pdf, dict(letter.versions), letter.data
+
+
+def _rendered(
+    entries: list[QueueEntry], references: dict[str, LetterReference], workers: int
+) -> Iterator[tuple[QueueEntry, tuple[bytes, dict[str, str], str]]]:
+    """Each entry with its rendered letter, in order; at most a few letters in flight."""
+    if workers <= 1 or len(entries) < IN_PROCESS_BELOW:
+        _start_worker(references)
+        for entry in entries:
+            yield entry, _render(KIND_OF_DECISION[entry.kind].value, entry.case)
+        return
+    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(references,)
+    ) as pool:
+        in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
+        pending = iter(entries)
+        try:
+            for entry in pending:
+                in_flight.append(
+                    (entry, pool.submit(_render, KIND_OF_DECISION[entry.kind].value, entry.case))
+                )
+                if len(in_flight) >= workers * 4:
+                    done_entry, future = in_flight.popleft()
+                    yield done_entry, future.result()
+            while in_flight:
+                done_entry, future = in_flight.popleft()
+                yield done_entry, future.result()
+        finally:
+            for _entry, future in in_flight:
+                future.cancel()
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def _abandon(session: Session, batch_id: int) -> None:
+    session.execute(delete(StoredLetter).where(StoredLetter.batch_id == batch_id))
+    session.execute(
+        update(PrintBatch)
+        .where(PrintBatch.id == batch_id)
+        .values(status=BatchStatus.ABANDONED, finished_at=audit.now())
+    )
+
+
+def clean_up_stale(session: Session, actor: Employee) -> None:
+    """Batches that stopped without finishing: their stored letters go, the batch stays on
+    record as abandoned."""
+    stale = session.scalars(
+        select(PrintBatch.id).where(
+            PrintBatch.status == BatchStatus.RUNNING,
+            PrintBatch.heartbeat_at < audit.now() - STALE_AFTER,
+        )
+    ).all()
+    for batch_id in stale:
+        _abandon(session, batch_id)
+        audit.record(session, actor, "abandon", "print_batch", batch_id)
+
+
+def check_print_date(sent_on: date, today: date, session: Session) -> str | None:
+    """Why `sent_on` needs a confirmation (a weekend or Atw holiday), or None."""
+    if sent_on < today:
+        raise ValidationFailed({"date": "de verzenddatum kan niet in het verleden liggen"})
+    reason = reference.atw_calendar(session).non_working_reason(sent_on)
+    return f"{sent_on.isoformat()} is geen werkdag ({reason})" if reason else None
+
+
+def run_batch(
+    database: Database,
+    username: str,
+    sent_on: date,
+    filters: BatchFilter,
+    out: Path,
+    progress: Progress = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+    workers: int | None = None,
+) -> BatchResult:
+    """Print every ready decision matching `filters` into `out`, sent on `sent_on`."""
+    with database.session() as session, session.begin():
+        actor = acting_employee(session, username)
+        actor_id = actor.id
+        clean_up_stale(session, actor)
+        queue = build_queue(session, filters, sent_on)
+        calendar = reference.atw_calendar(session)
+    if not queue.ready:
+        return BatchResult(None, [], queue.held_back, 0, sent_on)
+    with database.session() as session, session.begin():
+        batch = PrintBatch(
+            started_at=audit.now(),
+            heartbeat_at=audit.now(),
+            started_by=actor_id,
+            sent_on=sent_on,
+            status=BatchStatus.RUNNING,
+            filters={"describe": filters.describe()},
+            output=str(out),
+        )
+        session.add(batch)
+        session.flush()
+        batch_id = batch.id
+    deadline = deadlines.objection_deadline(sent_on, calendar)
+    partial = out.with_name(f".{out.name}.{batch_id}.partial")
+    merger = StreamingMerger(partial)
+    try:
+        printed = _print(
+            database,
+            batch_id,
+            actor_id,
+            queue,
+            merger,
+            sent_on,
+            deadline,
+            progress,
+            cancelled,
+            workers if workers is not None else (os.cpu_count() or 1),
+        )
+        counts: dict[str, KindCount] = {}
+        for kind, number in Counter(p.kind for p in printed).items():
+            label = LABELS[KIND_OF_DECISION[kind]]
+            counts[label] = KindCount(
+                label, number, sum(p.pages for p in printed if p.kind is kind)
+            )
+        front = merger.set_front(
+            cover_sheet(
+                batch_id,
+                sent_on,
+                dict(sorted(counts.items())),
+                len(queue.held_back),
+                filters.describe(),
+            )
+        )
+        pages = merger.finish()
+        digest = _sha256(partial)
+        _complete(
+            database, batch_id, actor_id, len(printed), front, pages, digest, sent_on, deadline
+        )
+        partial.replace(out)
+    except BaseException:
+        merger.close()
+        partial.unlink(missing_ok=True)
+        with database.session() as session, session.begin():
+            _abandon(session, batch_id)
+        raise
+    shifted = [replace(p, first_page=p.first_page + front) for p in printed]
+    return BatchResult(batch_id, shifted, queue.held_back, pages, sent_on)
+
+
+def _print(
+    database: Database,
+    batch_id: int,
+    actor_id: int,
+    queue: Queue,
+    merger: StreamingMerger,
+    sent_on: date,
+    deadline: date,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+    workers: int,
+) -> list[Printed]:
+    """Render, merge and store every letter; first pages are counted among the letters."""
+    printed: list[Printed] = []
+    total = len(queue.ready)
+    session = database.session()
+    try:
+        for done, (entry, (pdf, versions, data)) in enumerate(
+            _rendered(queue.ready, queue.references, workers), start=1
+        ):
+            if cancelled():
+                raise BatchCancelled("afgebroken; er is geen besluit verzonden")
+            first, pages = merger.add_letter(pdf)
+            session.add(
+                StoredLetter(
+                    case_id=entry.case_id,
+                    decision_id=entry.decision_id,
+                    kind=KIND_OF_DECISION[entry.kind].value,
+                    created_at=audit.now(),
+                    created_by=actor_id,
+                    docx=None,
+                    pdf=pdf,
+                    docx_sha256=None,
+                    pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                    versions=versions,
+                    data=data,
+                    batch_id=batch_id,
+                    first_page=first,
+                    pages=pages,
+                )
+            )
+            printed.append(
+                Printed(entry.decision_id, entry.bsn, entry.kind, first, pages, sent_on, deadline)
+            )
+            if done % COMMIT_EVERY == 0 or done == total:
+                session.execute(
+                    update(PrintBatch)
+                    .where(PrintBatch.id == batch_id)
+                    .values(heartbeat_at=audit.now(), letter_count=done)
+                )
+                session.commit()
+                session.expunge_all()
+            progress(done, total)
+        session.commit()
+    finally:
+        session.close()
+    return printed
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _complete(
+    database: Database,
+    batch_id: int,
+    actor_id: int,
+    count: int,
+    front: int,
+    pages: int,
+    digest: str,
+    sent_on: date,
+    deadline: date,
+) -> None:
+    """The one transaction in which the batch's decisions become sent, all or none."""
+    with database.session() as session, session.begin():
+        in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch_id)
+        result = session.execute(
+            update(Decision)
+            .where(Decision.status == DecisionStatus.READY, Decision.id.in_(in_batch))
+            .values(
+                status=DecisionStatus.SENT,
+                sent_on=sent_on,
+                objection_deadline=deadline,
+                version=Decision.version + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != count:
+            raise BatchConflict(
+                "een deel van deze besluiten is intussen door een andere batch verzonden; "
+                "er is niets verzonden, draai de batch opnieuw"
+            )
+        session.execute(
+            update(StoredLetter)
+            .where(StoredLetter.batch_id == batch_id)
+            .values(first_page=StoredLetter.first_page + front)
+        )
+        session.execute(
+            update(PrintBatch)
+            .where(PrintBatch.id == batch_id)
+            .values(
+                status=BatchStatus.COMPLETED,
+                finished_at=audit.now(),
+                letter_count=count,
+                page_count=pages,
+                pdf_sha256=digest,
+            )
+        )
+        actor = session.get(Employee, actor_id)
+        audit.record(
+            session,
+            actor,
+            "send",
+            "print_batch",
+            batch_id,
+            letters=count,
+            sent_on=sent_on.isoformat(),
+            pdf_sha256=digest,
+        )
