@@ -11,18 +11,32 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from correspondence import deadlines, reference
+from correspondence import audit, deadlines, reference
 from correspondence.actors import acting_employee, os_username
+from correspondence.batch.printing import (
+    BatchFilter,
+    BatchResult,
+    Queue,
+    build_queue,
+    check_print_date,
+    run_batch,
+)
+from correspondence.cases import open_case_of
+from correspondence.decisions import log_explanation
 from correspondence.errors import ValidationFailed, WorkflowError
+from correspondence.formatting import LOCAL_ZONE
+from correspondence.identifiers import InvalidIdentifier, normalise_bsn
+from correspondence.importing import import_cases, parse_cases
 from correspondence.letters.case_data import CaseData, parse_case
 from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from store.database import Database, DatabaseUnavailable
+from store.vocabulary import Channel
 
 USAGE_ERROR = 2
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -66,6 +80,16 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is geen bestaande datum") from None
 
 
+def iso_moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen tijdstip in de vorm JJJJ-MM-DDTuu:mm"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_ZONE)
+
+
 def build_parser() -> DutchParser:
     parser = DutchParser(
         prog="main.py",
@@ -95,6 +119,24 @@ def build_parser() -> DutchParser:
     letter.add_argument("--data", required=True, type=Path, metavar="ZAAK.json")
     letter.add_argument("--docx", type=Path, metavar="UIT.docx")
     letter.add_argument("--pdf", type=Path, metavar="UIT.pdf")
+    importing = commands.add_parser("import", help="lees zaken in uit een JSON-lijst")
+    importing.add_argument("cases", type=Path, metavar="ZAKEN.json")
+    explain = commands.add_parser("explain", help="leg een gesprek vast over een besluit vooraf")
+    explain.add_argument("bsn")
+    explain.add_argument("--channel", required=True, choices=["phone", "in_person"])
+    explain.add_argument("--reached", required=True, choices=["yes", "no"])
+    explain.add_argument("--note", required=True, metavar="TEKST")
+    explain.add_argument(
+        "--at", type=iso_moment, metavar="TIJDSTIP", help="JJJJ-MM-DDTuu:mm (standaard: nu)"
+    )
+    batch = commands.add_parser("batch-print", help="druk de gereed staande besluiten af")
+    batch.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+    batch.add_argument(
+        "--date", type=iso_date, metavar="JJJJ-MM-DD", help="verzenddatum (standaard: vandaag)"
+    )
+    batch.add_argument("--municipality", metavar="GEMEENTE")
+    batch.add_argument("--dry-run", action="store_true", help="zeg alleen wat er zou gebeuren")
+    batch.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     return parser
 
 
@@ -119,17 +161,7 @@ def run_demo(database: Database, args: argparse.Namespace) -> int:
 
 
 def read_case_file(path: Path) -> CaseData:
-    try:
-        text = path.read_text("utf-8-sig")  # Notepad writes a byte-order mark
-    except FileNotFoundError:
-        raise UsageError(f"bestand {path} bestaat niet") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"bestand {path} is niet te lezen: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"ongeldige JSON in {path}, regel {exc.lineno}: {exc.msg}") from None
-    return parse_case(data)
+    return parse_case(read_json(path))
 
 
 def run_letter(database: Database, args: argparse.Namespace) -> int:
@@ -166,13 +198,145 @@ def write_all(outputs: list[tuple[Path, bytes]]) -> None:
         raise UsageError(f"kan niet schrijven: {exc.strerror} ({exc.filename})") from None
 
 
+def read_json(path: Path) -> Any:
+    try:
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"bestand {path} bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"bestand {path} is niet te lezen: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"ongeldige JSON in {path}, regel {exc.lineno}: {exc.msg}") from None
+
+
+def run_import(database: Database, args: argparse.Namespace) -> int:
+    items = parse_cases(read_json(args.cases))
+    with database.session() as session, session.begin():
+        count = import_cases(session, acting_employee(session, args.username), items, date.today())
+    print(f"{count} zaken ingelezen.")
+    return 0
+
+
+def run_explain(database: Database, args: argparse.Namespace) -> int:
+    try:
+        bsn = normalise_bsn(args.bsn)
+    except InvalidIdentifier as exc:
+        raise UsageError(f"BSN {args.bsn}: {exc}") from None
+    with database.session() as session, session.begin():
+        actor = acting_employee(session, args.username)
+        case = open_case_of(session, bsn)
+        entry = log_explanation(
+            session,
+            actor,
+            case.id,
+            args.at or audit.now(),
+            Channel(args.channel),
+            args.reached == "yes",
+            args.note,
+        )
+        when = entry.at.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
+    print(f"Gesprek vastgelegd ({when}, {'bereikt' if args.reached == 'yes' else 'niet bereikt'}).")
+    return 0
+
+
+def run_batch_print(database: Database, args: argparse.Namespace) -> int:
+    sent_on = args.date or date.today()
+    filters = BatchFilter(municipality=args.municipality.lower() if args.municipality else None)
+    with database.session() as session:
+        warning = check_print_date(sent_on, date.today(), session)
+    if warning and not confirm(f"{warning}. Toch deze verzenddatum gebruiken?"):
+        raise UsageError(f"{warning}; kies een werkdag")
+    if args.dry_run:
+        with database.session() as session:
+            queue = build_queue(session, filters, sent_on)
+        report = dry_run_report(queue, sent_on, database)
+    else:
+        result = run_batch(database, args.username, sent_on, filters, args.out)
+        report = batch_report(result)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(describe_report(report, args.out, args.dry_run))
+    return 0
+
+
+def confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{question} [j/N] ")
+    return answer.strip().lower() in ("j", "ja")
+
+
+def dry_run_report(queue: Queue, sent_on: date, database: Database) -> dict[str, Any]:
+    with database.session() as session:
+        deadline = deadlines.objection_deadline(sent_on, reference.atw_calendar(session))
+    return {
+        "printed": [
+            {
+                "bsn": e.bsn,
+                "kind": e.kind.value,
+                "first_page": None,
+                "pages": None,
+                "sent_on": sent_on.isoformat(),
+                "objection_deadline": deadline.isoformat(),
+            }
+            for e in queue.ready
+        ],
+        "held_back": [
+            {"bsn": h.bsn, "kind": h.kind.value, "reason": h.reason} for h in queue.held_back
+        ],
+        "pages": 0,
+    }
+
+
+def batch_report(result: BatchResult) -> dict[str, Any]:
+    return {
+        "printed": [
+            {
+                "bsn": p.bsn,
+                "kind": p.kind.value,
+                "first_page": p.first_page,
+                "pages": p.pages,
+                "sent_on": p.sent_on.isoformat(),
+                "objection_deadline": p.objection_deadline.isoformat(),
+            }
+            for p in result.printed
+        ],
+        "held_back": [
+            {"bsn": h.bsn, "kind": h.kind.value, "reason": h.reason} for h in result.held_back
+        ],
+        "pages": result.pages,
+    }
+
+
+def describe_report(report: dict[str, Any], out: Path, dry_run: bool) -> str:
+    printed, held = report["printed"], report["held_back"]
+    if dry_run:
+        lines = [f"Zou afdrukken: {len(printed)} besluiten."]
+    elif printed:
+        lines = [f"Afgedrukt: {len(printed)} besluiten, {report['pages']} pagina's in {out}."]
+    else:
+        lines = ["Geen besluiten gereed; er is geen bestand gemaakt."]
+    lines += [f"Tegengehouden: BSN {h['bsn']} ({h['kind']}): {h['reason']}" for h in held]
+    return "\n".join(lines)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from ui.app import run
 
     return run(args.db, args.username)
 
 
-COMMANDS = {"deadline": run_deadline, "demo": run_demo, "letter": run_letter}
+COMMANDS = {
+    "deadline": run_deadline,
+    "demo": run_demo,
+    "letter": run_letter,
+    "import": run_import,
+    "explain": run_explain,
+    "batch-print": run_batch_print,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

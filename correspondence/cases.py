@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
-from correspondence.errors import ValidationFailed
+from correspondence.errors import NotFound, ValidationFailed
 from correspondence.formatting import LOCAL_ZONE, long_date
 from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
 from correspondence.lookup import require
@@ -203,3 +203,14 @@ def plan_appointment(
     session.flush()
     audit.record(session, actor, "plan", "case", case.id, kind=kind.value)
     return appointment
+
+
+def open_case_of(session: Session, bsn: str) -> Case:
+    """The open case of the client with this BSN."""
+    client = session.scalar(select(Client).where(Client.bsn == bsn))
+    if client is None:
+        raise NotFound(f"geen klant met BSN {bsn}")
+    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
+    if not open_cases:
+        raise NotFound(f"de klant met BSN {bsn} heeft geen open dossier")
+    return open_cases[-1]

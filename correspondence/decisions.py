@@ -60,6 +60,9 @@ def draft_decision(
     reasons: list[str],
     decided_on: date | None,
     status: DecisionStatus = DecisionStatus.DRAFT,
+    missing: list[str] | None = None,
+    requested_on: date | None = None,
+    starts_on: date | None = None,
 ) -> Decision:
     case = require(session, Case, case_id)
     if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
@@ -68,7 +71,20 @@ def draft_decision(
         r for r in reasons if r.strip()
     ]:
         raise ValidationFailed({"reasons": "een negatief besluit heeft een motivering nodig"})
-    decision = Decision(case=case, kind=kind, status=status, decided_on=decided_on, reasons=reasons)
+    if kind is DecisionKind.NOT_PROCESSED and not (missing and requested_on):
+        raise ValidationFailed(
+            {"missing": "noem de ontbrekende informatie en wanneer erom is gevraagd"}
+        )
+    decision = Decision(
+        case=case,
+        kind=kind,
+        status=status,
+        decided_on=decided_on,
+        reasons=reasons,
+        missing=missing or [],
+        requested_on=requested_on,
+        starts_on=starts_on,
+    )
     session.add(decision)
     session.flush()
     audit.record(session, actor, "draft", "decision", decision.id, kind=kind.value)

@@ -152,7 +152,9 @@ class Case(Base):
         back_populates="case", order_by="ContactLogEntry.at"
     )
     decisions: Mapped[list[Decision]] = relationship(back_populates="case")
-    advances: Mapped[list[Advance]] = relationship(back_populates="case")
+    advances: Mapped[list[Advance]] = relationship(
+        back_populates="case", order_by="Advance.starts_on"
+    )
     letters: Mapped[list[StoredLetter]] = relationship(
         back_populates="case", order_by="StoredLetter.created_at"
     )
@@ -231,6 +233,10 @@ class Decision(Base):
     status: Mapped[DecisionStatus] = mapped_column(choice(DecisionStatus, "decision_status"))
     decided_on: Mapped[date | None] = mapped_column(Date)
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # not processed (Awb 4:5): what was asked for, and when
+    missing: Mapped[list[str]] = mapped_column(JSON, default=list)
+    requested_on: Mapped[date | None] = mapped_column(Date)
+    starts_on: Mapped[date | None] = mapped_column(Date)  # a grant's start
     sent_on: Mapped[date | None] = mapped_column(Date)
     objection_deadline: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -273,3 +273,10 @@ def test_bad_json_fields_are_named():
         "case_manager.email": "ontbreekt",
         "decision.sent_on": "'2026-13-01' is geen bestaande datum",
     }
+
+
+def test_characters_xml_forbids_are_dropped_not_fatal(producer, references):
+    case = example_case(LetterKind.HOMEWORK)
+    odd = replace(case, client=replace(case.client, surname="Vr\x0bies\ufffe\ud800"))
+    letter = producer.produce(LetterKind.HOMEWORK, odd, references["haarlem"])
+    assert "Geachte heer De Vries," in docx_text(letter.docx)

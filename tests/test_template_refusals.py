@@ -121,3 +121,23 @@ def test_a_broken_text_block_is_refused_by_name(templates, reference):
     document.add_paragraph("{{ besluit.bezwaartermijn|datum ")
     document.save(str(path))
     assert "syntaxfout" in refusal(templates, reference)
+
+
+def test_hidden_text_and_caps_are_refused(templates, reference):
+    def hidden(document):
+        run = document.add_paragraph().add_run("onzichtbaar")
+        run.font.hidden = True
+        run = document.add_paragraph().add_run("kapitalen")
+        run.font.all_caps = True
+
+    edit_letter(templates, hidden)
+    message = refusal(templates, reference)
+    assert "verborgen tekst" in message
+    assert "hoofdletters als opmaak" in message
+
+
+def test_a_text_block_marker_inside_a_table_is_refused(templates, reference):
+    edit_letter(
+        templates, lambda d: d.add_table(1, 1).cell(0, 0).paragraphs[0].add_run("[[ contact ]]")
+    )
+    assert "hoort alleen in een eigen alinea buiten een tabel" in refusal(templates, reference)

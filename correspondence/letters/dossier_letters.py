@@ -103,6 +103,9 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             sent_on=sent_on,
             reasons=tuple(decision.reasons),
             attempts=attempts(case),
+            missing=tuple(decision.missing),
+            requested_on=decision.requested_on,
+            starts_on=decision.starts_on,
         )
     return CaseData(
         municipality=client.municipality.code,
@@ -136,7 +139,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
         advance=AdvanceData(
             start=advance.starts_on,
             repayment=Repayment(
-                first_due=advance.first_due_on or advance.instalments[0].due_on,
+                first_due=advance.first_due_on or min(i.due_on for i in advance.instalments),
                 months=advance.repayment_months
                 if advance.repayment_monthly_cents is None
                 else None,

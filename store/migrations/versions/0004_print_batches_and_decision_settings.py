@@ -58,6 +58,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_print_batches")),
     )
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("missing", sa.JSON(), nullable=False, server_default="[]"))
+        batch_op.add_column(sa.Column("requested_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("starts_on", sa.Date(), nullable=True))
     with op.batch_alter_table("letters", schema=None) as batch_op:
         batch_op.add_column(sa.Column("batch_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("first_page", sa.Integer(), nullable=True))
@@ -82,3 +86,7 @@ def downgrade() -> None:
         batch_op.drop_column("batch_id")
 
     op.drop_table("print_batches")
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.drop_column("starts_on")
+        batch_op.drop_column("requested_on")
+        batch_op.drop_column("missing")

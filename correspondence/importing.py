@@ -1,0 +1,194 @@
+"""Importing cases from a JSON list (the letters' CASE.json schema, with a decision's kind and
+status). The whole file is checked before anything is stored, and stored in one unit of work:
+a refused file leaves nothing behind."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from correspondence import advances, audit, cases, clients, decisions
+from correspondence.errors import ValidationFailed, WorkflowError
+from correspondence.letters.case_data import CaseData, parse_case
+from correspondence.norms import age_in_months
+from store.models import Client, Employee
+from store.vocabulary import (
+    AppointmentKind,
+    CaseStatus,
+    DecisionKind,
+    DecisionStatus,
+    Role,
+    Route,
+    SessionKind,
+)
+
+IMPORT_STATUSES = {"draft": DecisionStatus.DRAFT, "ready": DecisionStatus.READY}
+YOUTH_MONTHS = 27 * 12
+
+
+@dataclass(frozen=True)
+class ImportCase:
+    case: CaseData
+    decision_kind: DecisionKind
+    decision_status: DecisionStatus
+
+
+def parse_cases(data: Any) -> list[ImportCase]:
+    """Every case of the file, or ValidationFailed naming each bad entry by index and field."""
+    if not isinstance(data, list):
+        raise ValidationFailed({"(bestand)": "hoort een JSON-lijst met zaken te zijn"})
+    found, errors = [], {}
+    kinds = {k.value: k for k in DecisionKind}
+    for index, entry in enumerate(data):
+        try:
+            case = parse_case(entry)
+        except ValidationFailed as exc:
+            errors.update({f"zaak {index}: {field}": msg for field, msg in exc.errors.items()})
+            continue
+        decision = entry.get("decision") or {}
+        kind = kinds.get(decision.get("kind", "grant"))
+        status = IMPORT_STATUSES.get(decision.get("status", "draft"))
+        if kind is None:
+            errors[f"zaak {index}: decision.kind"] = "kies uit: " + ", ".join(kinds)
+        if status is None:
+            errors[f"zaak {index}: decision.status"] = "kies draft of ready"
+        if kind and status:
+            found.append(ImportCase(case, kind, status))
+    if errors:
+        raise ValidationFailed(errors)
+    return found
+
+
+def _username(name: str, session: Session) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z]", "", ascii_name.lower())[:24] or "medewerker"
+    candidate, number = base, 1
+    while session.scalar(select(Employee.id).where(Employee.username == candidate)):
+        number += 1
+        candidate = f"{base}{number}"
+    return candidate
+
+
+def _case_manager(session: Session, actor: Employee, name: str, email: str, phone: str) -> Employee:
+    """The case manager with this name; an unknown name becomes a new case manager."""
+    employee = session.scalar(
+        select(Employee).where(Employee.full_name == name, Employee.role == Role.CASE_MANAGER)
+    )
+    if employee is None:
+        employee = Employee(
+            username=_username(name, session),
+            full_name=name,
+            role=Role.CASE_MANAGER,
+            email=email,
+            phone=phone,
+        )
+        session.add(employee)
+        session.flush()
+        audit.record(session, actor, "import", "employee", employee.id)
+    return employee
+
+
+def _client(session: Session, actor: Employee, case: CaseData, today: date) -> Client:
+    data = case.client
+    values = clients.ClientInput(
+        bsn=data.bsn,
+        initials=data.initials,
+        first_name=data.first_name,
+        prefix=data.prefix,
+        surname=data.surname,
+        salutation=data.salutation.value,
+        birth_date=data.birth_date,
+        household=data.household.value,
+        street=data.address.street,
+        house_number=data.address.number,
+        house_number_addition=data.address.addition,
+        postcode=data.address.postcode,
+        city=data.address.city,
+        municipality=case.municipality,
+    )
+    existing = session.scalar(select(Client).where(Client.bsn == data.bsn))
+    if existing is None:
+        return clients.create_client(session, actor, values, today)
+    return clients.update_client(session, actor, existing.id, values, today)
+
+
+def _import_one(session: Session, actor: Employee, item: ImportCase, today: date) -> None:
+    case = item.case
+    manager = _case_manager(
+        session, actor, case.case_manager.name, case.case_manager.email, case.case_manager.phone
+    )
+    client = _client(session, actor, case, today)
+    young = age_in_months(case.client.birth_date, case.registered_on) < YOUTH_MONTHS
+    values = cases.CaseInput(
+        route=(Route.YOUTH if young else Route.STANDARD).value,
+        registered_on=case.registered_on,
+        case_manager_id=manager.id,
+        application_received_on=case.application_received_on,
+        interview_delay_reason=case.interview_delay_reason,
+    )
+    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
+    if open_cases:
+        dossier = cases.update_case(session, actor, open_cases[-1].id, values, today)
+    else:
+        dossier = cases.open_case(session, actor, client.id, values, today)
+    if case.rights_meeting:
+        cases.book_at(session, actor, dossier.id, SessionKind.RIGHTS_MEETING, case.rights_meeting)
+    if case.interview:
+        cases.plan_appointment(
+            session, actor, dossier.id, AppointmentKind.PARTICIPATION_INTERVIEW, case.interview
+        )
+    if case.advance:
+        plan = case.advance.repayment
+        advances.grant_advance(
+            session,
+            actor,
+            dossier.id,
+            case.advance.start,
+            advances.RepaymentPlan(plan.first_due, plan.months, plan.monthly),
+        )
+    if case.decision:
+        explained = case.decision.explained
+        if explained:
+            caller = _case_manager(session, actor, explained.by, "", "")
+            decisions.log_explanation(
+                session,
+                actor,
+                dossier.id,
+                explained.at,
+                explained.channel,
+                explained.reached,
+                "uit import",
+                by=caller,
+            )
+        decisions.draft_decision(
+            session,
+            actor,
+            dossier.id,
+            item.decision_kind,
+            list(case.decision.reasons),
+            case.decision.decided_on,
+            item.decision_status,
+            list(case.decision.missing),
+            case.decision.requested_on,
+            case.decision.starts_on,
+        )
+
+
+def import_cases(session: Session, actor: Employee, items: list[ImportCase], today: date) -> int:
+    """Store every case in the caller's unit of work; an error names the entry's index."""
+    for index, item in enumerate(items):
+        try:
+            _import_one(session, actor, item, today)
+        except ValidationFailed as exc:
+            raise ValidationFailed(
+                {f"zaak {index}: {field}": msg for field, msg in exc.errors.items()}
+            ) from exc
+        except WorkflowError as exc:
+            raise WorkflowError(f"zaak {index}: {exc}") from exc
+    return len(items)
