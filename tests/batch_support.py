@@ -6,8 +6,11 @@ from datetime import date, timedelta
 
 KINDS = ["grant", "rejection", "not_processed", "advance_recovery"]
 SURNAMES = ["Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt", "Ørsted"]
-MUNICIPALITIES = [("haarlem", "Haarlem", 2011), ("zandvoort", "Zandvoort", 2041),
-                  ("heemstede", "Heemstede", 2101)]
+MUNICIPALITIES = [
+    ("haarlem", "Haarlem", 2011),
+    ("zandvoort", "Zandvoort", 2041),
+    ("heemstede", "Heemstede", 2101),
+]
 
 
 def bsn(index: int) -> str:
@@ -37,29 +40,43 @@ def case(index: int, today: date, kind: str | None = None, explained: bool = Tru
     if explained and kind != "grant":
         decision["explained"] = {
             "at": (today - timedelta(days=1)).isoformat() + "T10:00:00+01:00",
-            "channel": "phone", "by": "Petra Jansen", "reached": True,
+            "channel": "phone",
+            "by": "Petra Jansen",
+            "reached": True,
         }
     entry = {
         "municipality": code,
         "client": {
-            "bsn": bsn(index), "initials": "A.", "first_name": "An", "prefix": "",
+            "bsn": bsn(index),
+            "initials": "A.",
+            "first_name": "An",
+            "prefix": "",
             "surname": f"{SURNAMES[index % len(SURNAMES)]} {index}",
             "salutation": ["heer", "mevrouw", "neutraal"][index % 3],
-            "birth_date": "1980-05-01", "household": "single",
-            "address": {"street": "Kerkstraat", "number": str(index % 300 + 1), "addition": "",
-                        "postcode": f"{base + (index * 37) % 60} {'ABCDEFGH'[index % 8]}X",
-                        "city": city},
+            "birth_date": "1980-05-01",
+            "household": "single",
+            "address": {
+                "street": "Kerkstraat",
+                "number": str(index % 300 + 1),
+                "addition": "",
+                "postcode": f"{base + (index * 37) % 60} {'ABCDEFGH'[index % 8]}X",
+                "city": city,
+            },
         },
-        "case_manager": {"name": "Petra Jansen", "email": "p.jansen@haarlem.nl",
-                         "phone": "023 511 4275"},
+        "case_manager": {
+            "name": "Petra Jansen",
+            "email": "p.jansen@haarlem.nl",
+            "phone": "023 511 4275",
+        },
         "registered_on": registered.isoformat(),
         "application_received_on": (registered + timedelta(days=4)).isoformat(),
         "decision": decision,
     }
     if kind == "advance_recovery":
-        entry["advance"] = {"start": (registered + timedelta(days=7)).isoformat(),
-                            "repayment": {"months": 6,
-                                          "first_due": (today + timedelta(days=60)).isoformat()}}
+        entry["advance"] = {
+            "start": (registered + timedelta(days=7)).isoformat(),
+            "repayment": {"months": 6, "first_due": (today + timedelta(days=60)).isoformat()},
+        }
     return entry
 
 

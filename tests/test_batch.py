@@ -1,0 +1,318 @@
+"""Batch printing: the gate on every path, duplex and postcode order, the cover sheet, and a
+batch killed at random points that is run again."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from sqlalchemy import func, select
+
+from correspondence.actors import acting_employee
+from correspondence.batch.printing import BatchFilter, build_queue, run_batch
+from correspondence.decisions import log_explanation
+from correspondence.formatting import LOCAL_ZONE
+from correspondence.importing import import_cases, parse_cases
+from store.database import Database
+from store.models import Decision, PrintBatch, StoredLetter
+from store.vocabulary import BatchStatus, Channel, DecisionStatus
+from tests.batch_support import case, cases
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date.today()
+MONDAY = TODAY + timedelta(days=(7 - TODAY.weekday()) % 7 or 7)  # a Monday after today
+SENT_ON = MONDAY + timedelta(days=1) if MONDAY.month == 12 and MONDAY.day in (25, 26) else MONDAY
+
+
+def imported(url: str, entries: list[dict]) -> Database:
+    database = Database.open(url)
+    with database.session() as session, session.begin():
+        import_cases(session, acting_employee(session, "admin"), parse_cases(entries), TODAY)
+    return database
+
+
+def page_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+@pytest.fixture
+def gate_cases():
+    """One case per gate situation, by surname."""
+    no_explanation = case(1, TODAY, "rejection", explained=False)
+    unreached = case(2, TODAY, "rejection")
+    unreached["decision"]["explained"]["reached"] = False
+    late = case(3, TODAY, "not_processed")
+    late_at = datetime.now(LOCAL_ZONE) - timedelta(minutes=5)
+    late["decision"]["explained"]["at"] = late_at.isoformat()
+    reached = case(4, TODAY, "advance_recovery")
+    grant = case(5, TODAY, "grant", explained=False)
+    return [no_explanation, unreached, late, reached, grant]
+
+
+def test_the_gate_in_the_batch_workflow(sqlite_url, tmp_path, gate_cases):
+    database = imported(sqlite_url, gate_cases)
+    sent_on = TODAY - timedelta(days=1) + timedelta(days=1)  # today: the late call is today
+    with database.session() as session:
+        queue = build_queue(session, BatchFilter(), sent_on)
+    held = {h.bsn: h.reason for h in queue.held_back}
+    assert held == {
+        gate_cases[0]["client"]["bsn"]: "er is nog geen uitleg vooraf aan de klant vastgelegd",
+        gate_cases[1]["client"]["bsn"]: "de klant is nog niet bereikt voor de uitleg vooraf",
+    }
+    # an explanation logged today counts for sending today, not for sending yesterday
+    with database.session() as session:
+        yesterday = build_queue(session, BatchFilter(), TODAY - timedelta(days=1))
+    assert gate_cases[2]["client"]["bsn"] in {h.bsn for h in yesterday.held_back}
+    assert {e.bsn for e in queue.ready} == {c["client"]["bsn"] for c in gate_cases[2:]}
+    database.close()
+
+
+def run_cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", db, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_gate_on_the_command_line(sqlite_url, tmp_path, gate_cases):
+    (tmp_path / "zaken.json").write_text(json.dumps(gate_cases), encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "zaken.json"), db=sqlite_url).returncode == 0
+    out = tmp_path / "batch.pdf"
+    result = run_cli(
+        "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", db=sqlite_url
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert sorted(p["bsn"] for p in report["printed"]) == sorted(
+        c["client"]["bsn"] for c in gate_cases[2:]
+    )
+    assert sorted((h["bsn"], h["reason"]) for h in report["held_back"]) == sorted(
+        [
+            (
+                gate_cases[0]["client"]["bsn"],
+                "er is nog geen uitleg vooraf aan de klant vastgelegd",
+            ),
+            (gate_cases[1]["client"]["bsn"], "de klant is nog niet bereikt voor de uitleg vooraf"),
+        ]
+    )
+    assert report["pages"] == len(page_texts(out))
+    # a call that reaches the client lets the held-back decision through on the next run
+    bsn = gate_cases[1]["client"]["bsn"]
+    logged = run_cli(
+        "explain",
+        bsn,
+        "--channel",
+        "phone",
+        "--reached",
+        "yes",
+        "--note",
+        "Besluit uitgelegd & <bevestigd>",
+        db=sqlite_url,
+    )
+    assert logged.returncode == 0, logged.stderr
+    again = run_cli(
+        "batch-print",
+        "--out",
+        str(tmp_path / "b2.pdf"),
+        "--date",
+        SENT_ON.isoformat(),
+        "--json",
+        db=sqlite_url,
+    )
+    assert [p["bsn"] for p in json.loads(again.stdout)["printed"]] == [bsn]
+
+
+def test_nothing_ready_writes_no_file(sqlite_url, tmp_path):
+    Database.open(sqlite_url).close()
+    out = tmp_path / "leeg.pdf"
+    result = run_cli(
+        "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", db=sqlite_url
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"printed": [], "held_back": [], "pages": 0}
+    assert not out.exists()
+
+
+def test_a_weekend_date_is_refused_without_confirmation(sqlite_url, tmp_path):
+    Database.open(sqlite_url).close()
+    saturday = SENT_ON + timedelta(days=5)
+    result = run_cli(
+        "batch-print",
+        "--out",
+        str(tmp_path / "b.pdf"),
+        "--date",
+        saturday.isoformat(),
+        db=sqlite_url,
+    )
+    assert result.returncode == 2
+    assert "geen werkdag (zaterdag)" in result.stderr
+
+
+def test_duplex_postcode_order_and_cover_counts(sqlite_url, tmp_path):
+    database = imported(sqlite_url, cases(24, TODAY))
+    out = tmp_path / "batch.pdf"
+    result = run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    texts = page_texts(out)
+    assert result.pages == len(texts)
+    assert all(p.first_page % 2 == 1 for p in result.printed)
+    postcodes = []
+    for printed in result.printed:
+        first = texts[printed.first_page - 1]
+        assert printed.bsn not in first  # the BSN is no part of the letter...
+        lines = [line.strip() for line in first.splitlines()]
+        postcodes.append(next(line[:7] for line in lines if re.match(r"\d{4} [A-Z]{2}\s", line)))
+    assert postcodes == sorted(postcodes)  # ...but its address is, in postcode order
+    cover = texts[0]
+    counts = Counter(p.kind.value for p in result.printed)
+    assert f"Totaal {len(result.printed)} " in cover.replace("\r\n", " ")
+    assert "Besluit: afwijzing " + str(counts["rejection"]) in cover.replace("\r\n", " ")
+    with database.session() as session:
+        stored = session.scalars(select(StoredLetter)).all()
+        assert {s.first_page for s in stored} == {p.first_page for p in result.printed}
+        assert all(s.batch_id == result.batch_id for s in stored)
+        assert session.get(PrintBatch, result.batch_id).status is BatchStatus.COMPLETED
+        assert {d.status for d in session.scalars(select(Decision))} == {DecisionStatus.SENT}
+    database.close()
+
+
+def test_a_filter_prints_only_its_municipality(sqlite_url, tmp_path):
+    database = imported(sqlite_url, cases(9, TODAY))
+    result = run_batch(
+        database,
+        "admin",
+        SENT_ON,
+        BatchFilter(municipality="zandvoort"),
+        tmp_path / "z.pdf",
+        workers=1,
+    )
+    assert len(result.printed) == 3
+    with database.session() as session:
+        ready = session.scalar(
+            select(func.count())
+            .select_from(Decision)
+            .where(Decision.status == DecisionStatus.READY)
+        )
+    assert ready == 6
+    database.close()
+
+
+def test_a_batch_killed_at_random_points_sends_every_decision_exactly_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
+    count = 90
+    imported(url, cases(count, TODAY)).close()
+    rng = random.Random(20261129)
+    out = tmp_path / "batch.pdf"
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "--db",
+        url,
+        "--as",
+        "admin",
+        "batch-print",
+        "--out",
+        str(out),
+        "--date",
+        SENT_ON.isoformat(),
+    ]
+    for _attempt in range(4):
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+        time.sleep(rng.uniform(0.5, 4.0))
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    final = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert final.returncode == 0, final.stderr
+    database = Database(url)
+    with database.session() as session:
+        decisions = session.scalars(select(Decision)).all()
+        assert {d.status for d in decisions} == {DecisionStatus.SENT}
+        completed = session.scalars(
+            select(StoredLetter).join(PrintBatch).where(PrintBatch.status == BatchStatus.COMPLETED)
+        ).all()
+        per_decision = Counter(letter.decision_id for letter in completed)
+        assert sorted(per_decision) == sorted(d.id for d in decisions)
+        assert set(per_decision.values()) == {1}
+        for letter in completed:
+            assert letter.pdf_sha256 == __import__("hashlib").sha256(letter.pdf).hexdigest()
+            assert letter.pdf.startswith(b"%PDF")
+        sent_dates = {d.sent_on for d in decisions}
+        assert sent_dates == {SENT_ON}
+        # the kills did land half-way: batches were left unfinished, their decisions not sent
+        statuses = Counter(b.status for b in session.scalars(select(PrintBatch)))
+        assert statuses[BatchStatus.RUNNING] + statuses[BatchStatus.ABANDONED] >= 2
+        assert statuses[BatchStatus.COMPLETED] >= 1
+    database.close()
+
+
+def test_import_refuses_a_file_with_bad_entries_and_stores_nothing(sqlite_url, tmp_path):
+    entries = cases(3, TODAY)
+    entries[1]["client"]["bsn"] = "123456789"
+    entries[2]["decision"]["kind"] = "afwijzing"
+    (tmp_path / "zaken.json").write_text(json.dumps(entries), encoding="utf-8")
+    result = run_cli("import", str(tmp_path / "zaken.json"), db=sqlite_url)
+    assert result.returncode == 2
+    assert "zaak 1: client.bsn: dit BSN klopt niet (elfproef)" in result.stderr
+    assert "zaak 2: decision.kind: kies uit" in result.stderr
+    database = Database(sqlite_url)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 0
+    database.close()
+
+
+def test_the_contact_log_only_grows(sqlite_url):
+    database = imported(sqlite_url, [case(0, TODAY, "rejection")])
+    with database.session() as session, session.begin():
+        actor = acting_employee(session, "admin")
+        decision = session.scalars(select(Decision)).one()
+        first = decision.case.contacts[0]
+        correction = log_explanation(
+            session,
+            actor,
+            decision.case_id,
+            first.at,
+            Channel.PHONE,
+            False,
+            "toch niet bereikt",
+            corrects_id=first.id,
+        )
+        assert correction.corrects_id == first.id
+    with pytest.raises(PermissionError), database.session() as session, session.begin():
+        entry = session.scalars(select(Decision)).one().case.contacts[0]
+        entry.note = "herschreven"
+    with database.session() as session:
+        queue = build_queue(session, BatchFilter(), SENT_ON)
+    assert queue.held_back[0].reason == "de klant is nog niet bereikt voor de uitleg vooraf"
+    database.close()
+
+
+def test_pdf_stream_is_valid_for_another_reader(sqlite_url, tmp_path):
+    database = imported(sqlite_url, cases(4, TODAY))
+    out = tmp_path / "b.pdf"
+    run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(out.read_bytes()), strict=True)
+    assert len(reader.pages) == len(page_texts(out))
+    database.close()
