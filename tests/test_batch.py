@@ -316,3 +316,19 @@ def test_pdf_stream_is_valid_for_another_reader(sqlite_url, tmp_path):
     reader = PdfReader(io.BytesIO(out.read_bytes()), strict=True)
     assert len(reader.pages) == len(page_texts(out))
     database.close()
+
+
+def test_a_pdf_of_another_layout_is_merged_through_the_parser(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    from correspondence.batch.merge import StreamingMerger
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    foreign = buffer.getvalue() + b"\n% appended after the end\n"  # no longer the plain layout
+    merger = StreamingMerger(tmp_path / "m.pdf")
+    assert merger.add_letter(foreign) == (1, 1)
+    assert merger.finish() == 2  # the letter and its duplex blank
+    assert len(PdfReader(str(tmp_path / "m.pdf"), strict=True).pages) == 2

@@ -1,0 +1,124 @@
+"""Batch printing, end to end: N ready decisions in a database (default 1000) printed into one
+merged PDF with every letter stored; then a sample of the same letters via our DOCX and
+LibreOffice headless, the route without a PDF renderer of our own.
+
+    uv run benchmarks/batch.py [--n 1000] [--libreoffice-sample 200]
+
+LibreOffice converts about ten letters a second, so it runs on a sample (at most N letters)
+and its rate is measured on that sample. Peak memory is the largest resident size of any
+process of the run (the printing process or one of its render workers). Last line:
+letters_per_s=… pages_per_s=… peak_mb=… libreoffice_letters_per_s=… ratio_vs_libreoffice=…
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from correspondence.actors import acting_employee  # noqa: E402
+from correspondence.batch.printing import BatchFilter, build_queue, run_batch  # noqa: E402
+from correspondence.importing import import_cases, parse_cases  # noqa: E402
+from correspondence.letters.kinds import KIND_OF_DECISION  # noqa: E402
+from correspondence.letters.produce import LetterProducer  # noqa: E402
+from store.database import Database  # noqa: E402
+from tests.batch_support import cases  # noqa: E402
+
+
+def next_working_monday() -> date:
+    today = date.today()
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def fill(database: Database, n: int) -> None:
+    entries = cases(n, date.today())
+    with database.session() as session, session.begin():
+        import_cases(session, acting_employee(session, "admin"), parse_cases(entries), date.today())
+
+
+def libreoffice_rate(database: Database, sent_on: date, sample: int, folder: Path) -> float:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        sys.exit("LibreOffice (soffice) is niet geïnstalleerd")
+    with database.session() as session:
+        queue = build_queue(session, BatchFilter(), sent_on)
+    producer = LetterProducer()
+    started = time.perf_counter()
+    paths = []
+    for index, entry in enumerate(queue.ready[:sample]):
+        kind = KIND_OF_DECISION[entry.kind]
+        letter = producer.produce(kind, entry.case, queue.references[entry.case.municipality])
+        path = folder / f"brief{index:05d}.docx"
+        path.write_bytes(letter.docx or b"")
+        paths.append(str(path))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "pdf"),
+            *paths,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    made = len(list((folder / "pdf").glob("*.pdf")))
+    if made != len(paths):
+        sys.exit(f"LibreOffice maakte {made} van de {len(paths)} PDF's")
+    return len(paths) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--libreoffice-sample", type=int, default=200)
+    args = parser.parse_args()
+    sent_on = next_working_monday()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        database = Database.open(f"sqlite:///{folder / 'batch.sqlite3'}")
+        started = time.perf_counter()
+        fill(database, args.n)
+        print(f"{args.n} besluiten klaargezet in {time.perf_counter() - started:.1f} s")
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        result = run_batch(database, "admin", sent_on, BatchFilter(), folder / "batch.pdf")
+        elapsed = time.perf_counter() - started
+        size_mb = (folder / "batch.pdf").stat().st_size / 1e6
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        printed = len(result.printed)
+        print(
+            f"afgedrukt: {printed} brieven, {result.pages} pagina's, {size_mb:.0f} MB, "
+            f"{elapsed:.1f} s; geheugen: printproces {own:.0f} MB (vóór de run "
+            f"{rss_before / 1024:.0f} MB), grootste render-proces {workers:.0f} MB"
+        )
+        sample = min(args.libreoffice_sample, printed)
+        database.close()
+        database = Database.open(f"sqlite:///{folder / 'lo.sqlite3'}")
+        fill(database, sample)
+        lo_rate = libreoffice_rate(database, sent_on, sample, folder)
+        database.close()
+    rate = printed / elapsed
+    print(
+        f"letters_per_s={rate:.1f} pages_per_s={result.pages / elapsed:.1f} "
+        f"peak_mb={max(own, workers):.0f} libreoffice_letters_per_s={lo_rate:.2f} "
+        f"ratio_vs_libreoffice={rate / lo_rate:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
