@@ -9,14 +9,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import clients, dossier
+from correspondence import clients, dossier, reference
 from correspondence.addresses import Address
 from correspondence.clients import ClientInput, person_name
 from correspondence.formatting import long_date
+from correspondence.gate import explanation_missing
 from correspondence.letters.dossier_letters import LABELS
-from correspondence.letters.kinds import LetterKind
-from store.models import Client, Employee, Municipality
-from store.vocabulary import CaseStatus, Role, Route
+from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from store.models import Case, Client, Employee, Municipality
+from store.vocabulary import BatchStatus, CaseStatus, Channel, DecisionStatus, Role, Route
 
 ROUTE_LABELS = {
     Route.STANDARD: "standaard (27 jaar en ouder)",
@@ -52,6 +53,28 @@ class LetterRow:
 
 
 @dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    label: str
+    status: str
+    decided_on: date | None
+    sent_on: date | None
+    objection_deadline: date | None
+    held_back: str  # why it may not be sent today, or ""
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    at: datetime
+    by: str
+    channel: str
+    reached: bool
+    note: str
+    corrects_id: int | None
+
+
+@dataclass(frozen=True)
 class Dossier:
     client_id: int
     name: str
@@ -65,6 +88,8 @@ class Dossier:
     client_input: ClientInput
     case_input: dict[str, object] | None
     letters: tuple[LetterRow, ...] = ()
+    decisions: tuple[DecisionRow, ...] = ()
+    contacts: tuple[ContactRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,8 +162,52 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
         letters=tuple(
             LetterRow(letter.created_at, LABELS[LetterKind(letter.kind)], letter.pdf_sha256)
             for letter in (case.letters if case else [])
+            if letter.batch is None or letter.batch.status is BatchStatus.COMPLETED
+        ),
+        decisions=_decision_rows(session, case, today) if case else (),
+        contacts=tuple(
+            ContactRow(
+                c.id,
+                c.at,
+                c.employee.full_name,
+                CHANNELS[c.channel],
+                c.reached,
+                c.note,
+                c.corrects_id,
+            )
+            for c in (case.contacts if case else [])
         ),
     )
+
+
+STATUS_LABELS = {
+    DecisionStatus.DRAFT: "concept",
+    DecisionStatus.READY: "gereed",
+    DecisionStatus.SENT: "verzonden",
+    DecisionStatus.WITHDRAWN: "ingetrokken",
+}
+CHANNELS = {Channel.PHONE: "telefoon", Channel.IN_PERSON: "gesprek"}
+
+
+def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionRow, ...]:
+    policy = reference.decision_policy(session)
+    rows = []
+    for decision in case.decisions:
+        gap = ""
+        if decision.status in (DecisionStatus.DRAFT, DecisionStatus.READY):
+            gap = explanation_missing(decision.kind, case.contacts, today, policy) or ""
+        rows.append(
+            DecisionRow(
+                decision.id,
+                LABELS[KIND_OF_DECISION[decision.kind]],
+                STATUS_LABELS[decision.status],
+                decision.decided_on,
+                decision.sent_on,
+                decision.objection_deadline,
+                gap,
+            )
+        )
+    return tuple(rows)
 
 
 def municipalities(session: Session) -> list[Choice]:

@@ -33,6 +33,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     # SQLite leaves foreign keys off unless asked, per connection.
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # readers (the windows) go on while a batch writes
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 

@@ -313,6 +313,7 @@ class StoredLetter(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
 
     case: Mapped[Case] = relationship(back_populates="letters")
+    batch: Mapped[PrintBatch | None] = relationship()
 
 
 class PrintBatch(Base):

@@ -1,6 +1,10 @@
-"""The dossier of one client: who, which route, the Poortmodel steps and what is due next."""
+"""The dossier of one client: who, which route, the Poortmodel steps and what is due next,
+its decisions with the contact log, and the letters kept with it."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +29,43 @@ STATE_COLOURS = {
     StepState.DONE: "#e2f0d9",
     StepState.SKIPPED: "#eeeeee",
 }
-COLUMNS = ["Stap", "Status", "Datum", "Uiterlijk", "Toelichting"]
+HELD_BACK = "#f8d7da"
+
+
+def table(name: str, headers: Sequence[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setObjectName(name)
+    widget.setHorizontalHeaderLabels(list(headers))
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SingleSelection)
+    header = widget.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setStretchLastSection(True)
+    return widget
+
+
+def fill(
+    widget: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None] = ()
+) -> None:
+    widget.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        colour = colours[row] if row < len(colours) else None
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if colour:
+                item.setBackground(QBrush(QColor(colour)))
+            widget.setItem(row, column, item)
+
+
+def day(value: date | None) -> str:
+    return short_date(value) if value else ""
+
+
+def moment(value: datetime) -> str:
+    local = value.astimezone(LOCAL_ZONE)
+    return f"{short_date(local.date())} {clock_time(local)}"
 
 
 class DossierView(QWidget):
@@ -40,37 +81,36 @@ class DossierView(QWidget):
         self.next_due = QLabel()
         self.next_due.setObjectName("next_due")
         self.next_due.setWordWrap(True)
-        self.steps = QTableWidget(0, len(COLUMNS))
-        self.steps.setObjectName("steps")
-        self.steps.setHorizontalHeaderLabels(COLUMNS)
-        self.steps.verticalHeader().hide()
-        self.steps.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.steps = table("steps", ["Stap", "Status", "Datum", "Uiterlijk", "Toelichting"])
         self.steps.setSelectionMode(QAbstractItemView.NoSelection)
-        header = self.steps.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.letters_label = QLabel("<b>Brieven bij dit dossier</b>")
-        self.letters = QTableWidget(0, 3)
-        self.letters.setObjectName("letters")
-        self.letters.setHorizontalHeaderLabels(["Gemaakt", "Brief", "SHA-256 van de PDF"])
-        self.letters.verticalHeader().hide()
-        self.letters.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.letters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.letters.horizontalHeader().setStretchLastSection(True)
-        self.letters.setMaximumHeight(140)
+        self.decisions = table(
+            "decisions",
+            ["Besluit", "Status", "Besloten", "Verzonden", "Bezwaar tot", "Uitleg vooraf"],
+        )
+        self.contacts = table(
+            "contacts", ["Wanneer", "Door", "Hoe", "Bereikt", "Wat is er gezegd", "Corrigeert"]
+        )
+        self.letters = table("letters", ["Gemaakt", "Brief", "SHA-256 van de PDF"])
+        decisions_tab = QWidget()
+        column = QVBoxLayout(decisions_tab)
+        column.addWidget(self.decisions, 1)
+        column.addWidget(QLabel("<b>Contactlog</b> (alleen aan te vullen)"))
+        column.addWidget(self.contacts, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.steps, "Stappen")
+        self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
+        self.tabs.addTab(self.letters, "Brieven")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.next_due)
-        layout.addWidget(self.steps, 1)
-        layout.addWidget(self.letters_label)
-        layout.addWidget(self.letters)
+        layout.addWidget(self.tabs, 1)
         self.dossier: Dossier | None = None
 
     def show_dossier(self, dossier: Dossier | None) -> None:
         self.dossier = dossier
-        self.steps.setRowCount(0)
-        self.letters.setRowCount(0)
+        for widget in (self.steps, self.decisions, self.contacts, self.letters):
+            widget.setRowCount(0)
         if dossier is None:
             self.title.setText("Kies een klant")
             self.details.clear()
@@ -97,15 +137,42 @@ class DossierView(QWidget):
             self.next_due.setText(f"<b>Volgende stap:</b> {step.title}{when} — {step.state.value}")
         else:
             self.next_due.setText("<b>Volgende stap:</b> geen openstaande acties")
+        self._fill_steps(dossier)
+        fill(
+            self.decisions,
+            [
+                [
+                    d.label,
+                    d.status,
+                    day(d.decided_on),
+                    day(d.sent_on),
+                    day(d.objection_deadline),
+                    d.held_back or ("in orde" if d.status in ("concept", "gereed") else ""),
+                ]
+                for d in dossier.decisions
+            ],
+            [HELD_BACK if d.held_back else None for d in dossier.decisions],
+        )
+        fill(
+            self.contacts,
+            [
+                [
+                    moment(c.at),
+                    c.by,
+                    c.channel,
+                    "ja" if c.reached else "nee",
+                    c.note,
+                    f"gesprek {c.corrects_id}" if c.corrects_id else "",
+                ]
+                for c in dossier.contacts
+            ],
+        )
+        fill(self.letters, [[moment(k.created_at), k.label, k.pdf_sha256] for k in dossier.letters])
+
+    def _fill_steps(self, dossier: Dossier) -> None:
         self.steps.setRowCount(len(dossier.steps))
         for row, step in enumerate(dossier.steps):
-            values = [
-                step.title,
-                step.state.value,
-                short_date(step.on) if step.on else "",
-                short_date(step.deadline) if step.deadline else "",
-                step.note,
-            ]
+            values = [step.title, step.state.value, day(step.on), day(step.deadline), step.note]
             colour = STATE_COLOURS.get(step.state)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -116,13 +183,3 @@ class DossierView(QWidget):
                     bold.setBold(True)
                     item.setFont(bold)
                 self.steps.setItem(row, column, item)
-        self.letters.setRowCount(len(dossier.letters))
-        for row, letter in enumerate(dossier.letters):
-            made = letter.created_at.astimezone(LOCAL_ZONE)
-            values = [
-                f"{short_date(made.date())} {clock_time(made)}",
-                letter.label,
-                letter.pdf_sha256,
-            ]
-            for column, value in enumerate(values):
-                self.letters.setItem(row, column, QTableWidgetItem(value))

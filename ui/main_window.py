@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from correspondence import demo, views
 from correspondence.views import ClientRow, Dossier
+from ui.batch_window import BatchWindow
+from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.context import AppContext
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
         self.search_generation = 0
+        self.batch_window: BatchWindow | None = None
         self.selected_client: int | None = None
         self._update_actions()
 
@@ -122,12 +125,16 @@ class MainWindow(QMainWindow):
         self.new_case_action = QAction("Nieuw dossier", self)
         self.case_action = QAction("Dossier bewerken", self)
         self.letter_action = QAction("Brief maken…", self)
+        self.call_action = QAction("Gesprek vastleggen…", self)
+        self.batch_action = QAction("Verzendbatch…", self)
         self.demo_action = QAction("Demogegevens laden", self)
         self.new_client_action.triggered.connect(self.new_client)
         self.edit_client_action.triggered.connect(self.edit_client)
         self.new_case_action.triggered.connect(self.new_case)
         self.case_action.triggered.connect(self.edit_case)
         self.letter_action.triggered.connect(self.make_letter)
+        self.call_action.triggered.connect(self.log_call)
+        self.batch_action.triggered.connect(self.open_batch)
         self.demo_action.triggered.connect(self.load_demo)
         for action in (
             self.new_client_action,
@@ -135,9 +142,11 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.case_action,
             self.letter_action,
+            self.call_action,
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.batch_action)
         toolbar.addAction(self.demo_action)
         self.statusBar().showMessage(f"Aangemeld als {self.context.username}")
 
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         self.new_case_action.setEnabled(dossier is not None and not has_open_case)
         self.case_action.setEnabled(bool(dossier and dossier.case))
         self.letter_action.setEnabled(bool(dossier and dossier.case))
+        self.call_action.setEnabled(has_open_case)
 
     # --- search and dossier, both read off the UI thread ---
 
@@ -244,6 +254,23 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.open_dossier(dossier.client_id))
         dialog.open()
         return dialog
+
+    def log_call(self) -> CallDialog | None:
+        dossier = self.dossier_view.dossier
+        if dossier is None or dossier.case is None:
+            return None
+        dialog = CallDialog(self.context, dossier.case.id, parent=self)
+        dialog.accepted.connect(lambda: self.open_dossier(dossier.client_id))
+        dialog.open()
+        return dialog
+
+    def open_batch(self) -> BatchWindow:
+        if self.batch_window is None:
+            self.batch_window = BatchWindow(self.context, parent=self)
+        self.batch_window.show()
+        self.batch_window.raise_()
+        self.batch_window.refresh()
+        return self.batch_window
 
     def _after_save(self, client_id: int) -> None:
         self.search()

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_data_path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
@@ -95,7 +96,7 @@ class QueueEntry:
     kind: DecisionKind
     case_manager: str
     municipality: str
-    case: CaseData = field(repr=False)
+    case: CaseData | None = field(default=None, repr=False)  # None: loaded again when printed
 
 
 @dataclass(frozen=True)
@@ -177,8 +178,14 @@ def _load(session: Session, ids: list[int]) -> list[Decision]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def build_queue(session: Session, filters: BatchFilter, sent_on: date) -> Queue:
-    """What would be printed on `sent_on`, and what is held back and why."""
+def build_queue(
+    session: Session, filters: BatchFilter, sent_on: date, keep_cases: bool = True
+) -> Queue:
+    """What would be printed on `sent_on`, and what is held back and why.
+
+    Without `keep_cases` the entries do not hold their case data, so a queue of any length
+    stays small; printing loads the cases again, a chunk at a time.
+    """
     policy = reference.decision_policy(session)
     references: dict[str, LetterReference] = {}
     ready, held = [], []
@@ -211,7 +218,7 @@ def build_queue(session: Session, filters: BatchFilter, sent_on: date) -> Queue:
                         decision.kind,
                         case.case_manager.full_name,
                         client.municipality.name,
-                        data,
+                        data if keep_cases else None,
                     )
                 )
         session.expunge_all()
@@ -235,26 +242,47 @@ def _render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
     return letter.pdf, dict(letter.versions), letter.data
 
 
+def with_cases(
+    database: Database, entries: list[QueueEntry], sent_on: date
+) -> Iterator[tuple[QueueEntry, CaseData]]:
+    """Each entry with its case data, loaded again a chunk at a time when the queue has none."""
+    for start in range(0, len(entries), LOAD_CHUNK):
+        chunk = entries[start : start + LOAD_CHUNK]
+        if all(e.case is not None for e in chunk):
+            yield from ((e, e.case) for e in chunk)  # type: ignore[misc]
+            continue
+        with database.session() as session:  # closed before yielding: the printer writes
+            loaded = {d.id: d for d in _load(session, [e.decision_id for e in chunk])}
+            pairs = []
+            for entry in chunk:
+                decision = loaded[entry.decision_id]
+                kind = KIND_OF_DECISION[decision.kind]
+                choice = LetterChoice(kind, LABELS[kind], decision.id)
+                pairs.append((entry, case_data(decision.case, choice, sent_on)))
+        yield from pairs
+
+
 def _rendered(
-    entries: list[QueueEntry], references: dict[str, LetterReference], workers: int
+    pairs: Iterator[tuple[QueueEntry, CaseData]],
+    total: int,
+    references: dict[str, LetterReference],
+    workers: int,
 ) -> Iterator[tuple[QueueEntry, tuple[bytes, dict[str, str], str]]]:
     """Each entry with its rendered letter, in order; at most a few letters in flight."""
-    if workers <= 1 or len(entries) < IN_PROCESS_BELOW:
+    if workers <= 1 or total < IN_PROCESS_BELOW:
         _start_worker(references)
-        for entry in entries:
-            yield entry, _render(KIND_OF_DECISION[entry.kind].value, entry.case)
+        for entry, case in pairs:
+            yield entry, _render(KIND_OF_DECISION[entry.kind].value, case)
         return
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(references,)
     ) as pool:
         in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
-        pending = iter(entries)
         try:
-            for entry in pending:
-                in_flight.append(
-                    (entry, pool.submit(_render, KIND_OF_DECISION[entry.kind].value, entry.case))
-                )
+            for entry, case in pairs:
+                kind = KIND_OF_DECISION[entry.kind].value
+                in_flight.append((entry, pool.submit(_render, kind, case)))
                 if len(in_flight) >= workers * 4:
                     done_entry, future = in_flight.popleft()
                     yield done_entry, future.result()
@@ -315,7 +343,7 @@ def run_batch(
         actor = acting_employee(session, username)
         actor_id = actor.id
         clean_up_stale(session, actor)
-        queue = build_queue(session, filters, sent_on)
+        queue = build_queue(session, filters, sent_on, keep_cases=False)
         calendar = reference.atw_calendar(session)
     if not queue.ready:
         return BatchResult(None, [], queue.held_back, 0, sent_on)
@@ -397,7 +425,8 @@ def _print(
     session = database.session()
     try:
         for done, (entry, (pdf, versions, data)) in enumerate(
-            _rendered(queue.ready, queue.references, workers), start=1
+            _rendered(with_cases(database, queue.ready, sent_on), total, queue.references, workers),
+            start=1,
         ):
             if cancelled():
                 raise BatchCancelled("afgebroken; er is geen besluit verzonden")
@@ -503,3 +532,11 @@ def _complete(
             sent_on=sent_on.isoformat(),
             pdf_sha256=digest,
         )
+
+
+def default_output(sent_on: date) -> Path:
+    """Where a batch's print file goes when the caller names no place: the user's data folder."""
+    folder = user_data_path("Poortpost", appauthor=False, ensure_exists=True) / "batches"
+    folder.mkdir(exist_ok=True)
+    stamp = audit.now().astimezone().strftime("%H%M%S")
+    return folder / f"verzendbatch-{sent_on.isoformat()}-{stamp}.pdf"

@@ -1,0 +1,98 @@
+"""Administration's batch window and the case manager's call form, driven as people would."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from correspondence.actors import acting_employee
+from correspondence.decisions import draft_decision
+from correspondence.demo import demo_bsn
+from store.models import Client, Decision
+from store.vocabulary import DecisionKind, DecisionStatus
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+IDRISSI = demo_bsn(8)  # application received, no decision yet
+
+
+def add_rejection(database) -> int:
+    with database.session() as session, session.begin():
+        client = session.scalar(select(Client).where(Client.bsn == IDRISSI))
+        return draft_decision(
+            session,
+            acting_employee(session, "pjansen"),
+            client.cases[0].id,
+            DecisionKind.REJECTION,
+            ["Uw inkomen is te hoog."],
+            date.today(),
+            DecisionStatus.READY,
+        ).id
+
+
+def rows(widget):
+    return [
+        [widget.item(r, c).text() for c in range(widget.columnCount())]
+        for r in range(widget.rowCount())
+    ]
+
+
+def test_held_back_until_the_call_is_logged_then_printed(qtbot, demo_database, monkeypatch):
+    decision_id = add_rejection(demo_database)
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.show()
+
+    batch = window.open_batch()
+    qtbot.waitUntil(lambda: batch.queue is not None, timeout=10000)
+    held = rows(batch.held_back)
+    assert [r[1] for r in held] == [IDRISSI]
+    assert held[0][3] == "er is nog geen uitleg vooraf aan de klant vastgelegd"
+    assert [r[0] for r in rows(batch.ready)] == ["A. Ørsted"]
+
+    # the case manager logs the call from the dossier
+    window.search_box.setText("Idrissi")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    decisions = rows(window.dossier_view.decisions)
+    assert decisions[0][1] == "gereed"
+    assert decisions[0][5] == "er is nog geen uitleg vooraf aan de klant vastgelegd"
+    call = window.log_call()
+    qtbot.addWidget(call)
+    call.reached.setChecked(True)
+    call.note.setPlainText("Afwijzing uitgelegd; klant begrijpt het besluit.")
+    with qtbot.waitSignal(call.accepted, timeout=5000):
+        call.buttons.button(call.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: window.dossier_view.contacts.rowCount() == 1, timeout=5000)
+    assert rows(window.dossier_view.contacts)[0][3] == "ja"
+
+    batch.queue = None
+    batch.refresh()
+    qtbot.waitUntil(lambda: batch.queue is not None, timeout=10000)
+    assert batch.held_back.rowCount() == 0
+    assert sorted(r[1] for r in rows(batch.ready)) == sorted([IDRISSI, demo_bsn(6)])
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    job = batch.start()
+    assert job is not None
+    qtbot.waitUntil(lambda: batch.result is not None, timeout=60000)
+    assert len(batch.result.printed) == 2
+    assert all(p.first_page % 2 == 1 for p in batch.result.printed)
+    assert batch.output.is_file()
+    assert batch.save_button.isEnabled()
+    with demo_database.session() as session:
+        assert session.get(Decision, decision_id).status is DecisionStatus.SENT
+
+
+def test_a_call_in_the_future_is_refused_with_a_message(qtbot, demo_database):
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("Idrissi")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    call = window.log_call()
+    qtbot.addWidget(call)
+    call.at.setDateTime(call.at.dateTime().addDays(2))
+    call.buttons.button(call.buttons.StandardButton.Save).click()
+    error = call.form.errors["at"]
+    qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
+    assert error.text() == "een gesprek kan niet in de toekomst liggen"

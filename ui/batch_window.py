@@ -1,0 +1,222 @@
+"""Administration's batch printing: the queue of ready decisions, what is held back and why,
+and the print run with a progress bar and cancel, off the UI thread."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from correspondence import views
+from correspondence.batch.printing import (
+    BatchFilter,
+    BatchResult,
+    Queue,
+    build_queue,
+    check_print_date,
+    default_output,
+    run_batch,
+)
+from correspondence.letters.dossier_letters import LABELS
+from correspondence.letters.kinds import KIND_OF_DECISION
+from store.vocabulary import DecisionKind
+from ui.context import AppContext
+from ui.dossier_view import HELD_BACK, fill, table
+from ui.forms import OptionalDate, combo
+from ui.letter_dialog import print_document
+from ui.workers import Job, run_job
+
+ALL = None
+
+
+class BatchWindow(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.queue: Queue | None = None
+        self.result: BatchResult | None = None
+        self.output: Path | None = None
+        self.setWindowTitle("Verzendbatch — administratie")
+        self.resize(1000, 700)
+        municipalities = context.read(views.municipalities)
+        managers = context.read(views.case_managers)
+        self.municipality = combo(
+            [(ALL, "Alle gemeenten")] + [(m.value, m.label) for m in municipalities]
+        )
+        self.kind = combo(
+            [(ALL, "Alle soorten")] + [(k, LABELS[KIND_OF_DECISION[k]]) for k in DecisionKind]
+        )
+        self.manager = combo([(ALL, "Alle klantmanagers")] + [(m.value, m.label) for m in managers])
+        self.decided_from, self.decided_until = OptionalDate(), OptionalDate()
+        self.sent_on = QDateEdit(QDate.currentDate())
+        self.sent_on.setCalendarPopup(True)
+        self.sent_on.setDisplayFormat("dd-MM-yyyy")
+        filters = QFormLayout()
+        filters.addRow("Gemeente", self.municipality)
+        filters.addRow("Soort", self.kind)
+        filters.addRow("Klantmanager", self.manager)
+        filters.addRow("Besloten vanaf", self.decided_from)
+        filters.addRow("Besloten tot en met", self.decided_until)
+        filters.addRow("Verzenddatum", self.sent_on)
+        self.ready = table(
+            "ready", ["Naam", "BSN", "Postcode", "Besluit", "Klantmanager", "Gemeente"]
+        )
+        self.held_back = table("held_back", ["Naam", "BSN", "Besluit", "Waarom tegengehouden"])
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        refresh = QPushButton("Vernieuwen")
+        self.print_button = QPushButton("Batch afdrukken…")
+        self.send_to_printer = QPushButton("Naar printer…")
+        self.save_button = QPushButton("PDF opslaan als…")
+        refresh.clicked.connect(self.refresh)
+        self.print_button.clicked.connect(self.start)
+        self.send_to_printer.clicked.connect(self.to_printer)
+        self.save_button.clicked.connect(self.save_as)
+        for widget in (self.municipality, self.kind, self.manager):
+            widget.currentIndexChanged.connect(self.refresh)
+        self.sent_on.dateChanged.connect(self.refresh)
+        buttons = QHBoxLayout()
+        for button in (refresh, self.print_button, self.send_to_printer, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(QLabel("<b>Klaar om te verzenden</b> (op volgorde van postcode)"))
+        layout.addWidget(self.ready, 2)
+        layout.addWidget(QLabel("<b>Tegengehouden</b>"))
+        layout.addWidget(self.held_back, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self._finished(False)
+
+    def filters(self) -> BatchFilter:
+        return BatchFilter(
+            municipality=self.municipality.currentData(),
+            kind=self.kind.currentData(),
+            case_manager_id=self.manager.currentData(),
+            decided_from=self.decided_from.value(),
+            decided_until=self.decided_until.value(),
+        )
+
+    def refresh(self) -> Job:
+        filters, sent_on = self.filters(), self.sent_on.date().toPython()
+        self.print_button.setEnabled(False)
+        return run_job(
+            lambda _p: self.context.read(lambda s: build_queue(s, filters, sent_on)),
+            self._show_queue,
+            lambda message: self.summary.setText(f"De wachtrij is niet te laden: {message}"),
+        )
+
+    def _show_queue(self, queue: Queue) -> None:
+        self.queue = queue
+        fill(
+            self.ready,
+            [
+                [
+                    e.name,
+                    e.bsn,
+                    e.postcode,
+                    LABELS[KIND_OF_DECISION[e.kind]],
+                    e.case_manager,
+                    e.municipality,
+                ]
+                for e in queue.ready
+            ],
+        )
+        fill(
+            self.held_back,
+            [[h.name, h.bsn, LABELS[KIND_OF_DECISION[h.kind]], h.reason] for h in queue.held_back],
+            [HELD_BACK] * len(queue.held_back),
+        )
+        self.summary.setText(f"{len(queue.ready)} klaar, {len(queue.held_back)} tegengehouden.")
+        self.print_button.setEnabled(bool(queue.ready))
+
+    def start(self) -> Job | None:
+        sent_on = self.sent_on.date().toPython()
+        try:
+            warning = self.context.read(
+                lambda s: check_print_date(sent_on, self.context.today(), s)
+            )
+        except Exception as exc:  # a date in the past: say why, print nothing
+            QMessageBox.warning(self, "Verzendbatch", str(exc))
+            return None
+        if (
+            warning
+            and QMessageBox.question(
+                self, "Verzendbatch", f"{warning}. Toch deze verzenddatum gebruiken?"
+            )
+            != QMessageBox.Yes
+        ):
+            return None
+        total = len(self.queue.ready) if self.queue else 0
+        progress = QProgressDialog("Brieven maken…", "Annuleren", 0, total, self)
+        progress.setWindowTitle("Verzendbatch")
+        progress.setMinimumDuration(0)
+        self.progress = progress
+        filters, out, username = self.filters(), default_output(sent_on), self.context.username
+        database = self.context.database
+
+        def work(report):  # type: ignore[no-untyped-def]
+            return run_batch(database, username, sent_on, filters, out, progress=report)
+
+        def done(result: BatchResult) -> None:
+            progress.close()
+            self.result, self.output = result, out if result.printed else None
+            self.summary.setText(
+                f"Klaar: {len(result.printed)} besluiten verzonden op {sent_on:%d-%m-%Y}, "
+                f"{result.pages} pagina's; {len(result.held_back)} tegengehouden."
+            )
+            self._finished(bool(result.printed))
+            self.refresh()
+
+        def failed(message: str) -> None:
+            progress.close()
+            self.summary.setText(f"Niet afgedrukt: {message} Er is geen besluit verzonden.")
+            self.refresh()
+
+        job = run_job(work, done, failed, lambda n, _total: progress.setValue(n))
+        progress.canceled.connect(job.cancel)
+        return job
+
+    def _finished(self, has_output: bool) -> None:
+        self.send_to_printer.setEnabled(has_output)
+        self.save_button.setEnabled(has_output)
+
+    def to_printer(self) -> None:
+        if self.output is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        document = QPdfDocument(self)
+        document.load(str(self.output))
+        print_document(document, printer)
+
+    def save_as(self) -> None:
+        if self.output is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Batch opslaan", self.output.name, "PDF (*.pdf)"
+        )
+        if name:
+            try:
+                shutil.copyfile(self.output, name)
+            except OSError as exc:
+                QMessageBox.critical(self, "Niet opgeslagen", f"{name}: {exc.strerror}")
