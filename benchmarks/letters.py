@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ from correspondence.letters.pdf import render_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer, example_case  # noqa: E402
 from correspondence.letters.reference_data import letter_reference  # noqa: E402
 from store.database import Database  # noqa: E402
+from tests.libreoffice import convert_to_pdf  # noqa: E402
 
 SURNAMES = ["Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt", "Ørsted"]
 _state: dict[str, object] = {}
@@ -88,35 +87,15 @@ def run_route(route: str, n: int, pool: ProcessPoolExecutor | None) -> tuple[flo
 
 
 def libreoffice(docx_files: list[bytes]) -> float:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("LibreOffice (soffice) is niet geïnstalleerd")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
         paths = []
         for index, content in enumerate(docx_files):
-            path = Path(folder) / f"brief{index:05d}.docx"
-            path.write_bytes(content)
-            paths.append(str(path))
+            paths.append(folder / f"brief{index:05d}.docx")
+            paths[-1].write_bytes(content)
         started = time.perf_counter()
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                f"{folder}/pdf",
-                *paths,
-            ],
-            check=True,
-            capture_output=True,
-        )
-        elapsed = time.perf_counter() - started
-        made = len(list(Path(folder, "pdf").glob("*.pdf")))
-        if made != len(paths):
-            sys.exit(f"LibreOffice maakte {made} van de {len(paths)} PDF's")
-    return elapsed
+        convert_to_pdf(paths, folder)
+        return time.perf_counter() - started
 
 
 def main() -> None:

@@ -4,8 +4,6 @@ PDF of our DOCX says the same words as our own PDF."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from tests.letters_support import (
     without_numbers,
     words,
 )
+from tests.libreoffice import convert_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -143,31 +142,13 @@ def test_decisions_carry_the_objection_clause_with_the_concrete_last_day(produce
 
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(produced, tmp_path_factory):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail(
-            "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
-        )
     folder = tmp_path_factory.mktemp("libreoffice")
+    documents = []
     for kind, letter in produced.items():
-        (folder / f"{kind.value}.docx").write_bytes(letter.docx)
-    profile = folder / "profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "pdf"),
-            *sorted(str(p) for p in folder.glob("*.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return {kind: (folder / "pdf" / f"{kind.value}.pdf").read_bytes() for kind in produced}
+        documents.append(folder / f"{kind.value}.docx")
+        documents[-1].write_bytes(letter.docx)
+    pdfs = convert_to_pdf(documents, folder, timeout=300)
+    return {kind: pdf.read_bytes() for kind, pdf in zip(produced, pdfs, strict=True)}
 
 
 @pytest.mark.parametrize("kind", list(LetterKind))
