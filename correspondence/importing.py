@@ -52,10 +52,12 @@ def parse_cases(data: Any) -> list[ImportCase]:
             errors.update({f"zaak {index}: {field}": msg for field, msg in exc.errors.items()})
             continue
         decision = entry.get("decision") or {}
-        kind = kinds.get(decision.get("kind", "grant"))
+        # a decision must say its kind: a silent default could print a grant for a rejection
+        kind = kinds.get(decision.get("kind", "grant" if not decision else None))
         status = IMPORT_STATUSES.get(decision.get("status", "draft"))
         if kind is None:
-            errors[f"zaak {index}: decision.kind"] = "kies uit: " + ", ".join(kinds)
+            missing = "ontbreekt; " if "kind" not in decision else ""
+            errors[f"zaak {index}: decision.kind"] = f"{missing}kies uit: " + ", ".join(kinds)
         if status is None:
             errors[f"zaak {index}: decision.status"] = "kies draft of ready"
         if kind and status:

@@ -275,6 +275,7 @@ INSTALMENTS: list[Item] = [
 ]
 
 TOLD_IN_ADVANCE: list[Item] = [
+    "{%p if besluit.uitleg.nodig %}",
     "{%p if besluit.uitleg.bereikt %}",
     ("Kop", "Wij hebben u dit al verteld"),
     "Op {{ besluit.uitleg.datum|dag_datum }} heeft {{ besluit.uitleg.door }} u "
@@ -283,6 +284,7 @@ TOLD_IN_ADVANCE: list[Item] = [
     ("Kop", "Wij hebben geprobeerd u dit vooraf te vertellen"),
     "Wij hebben u gebeld op {{ besluit.uitleg.pogingen|join(' en ') }}, maar wij hebben u "
     "niet bereikt.",
+    "{%p endif %}",
     "{%p endif %}",
 ]
 

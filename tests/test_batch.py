@@ -332,3 +332,35 @@ def test_a_pdf_of_another_layout_is_merged_through_the_parser(tmp_path):
     assert merger.add_letter(foreign) == (1, 1)
     assert merger.finish() == 2  # the letter and its duplex blank
     assert len(PdfReader(str(tmp_path / "m.pdf"), strict=True).pages) == 2
+
+
+def test_every_page_hangs_under_the_merged_page_tree(sqlite_url, tmp_path):
+    from pypdf import PdfReader
+
+    database = imported(sqlite_url, cases(3, TODAY))
+    out = tmp_path / "b.pdf"
+    run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    reader = PdfReader(str(out), strict=True)
+    root = reader.trailer["/Root"]["/Pages"].indirect_reference
+    for page in reader.pages:
+        assert page.get("/Parent").indirect_reference == root
+    database.close()
+
+
+def test_an_unwritable_print_file_is_refused_before_anything_is_sent(sqlite_url, tmp_path):
+    imported(sqlite_url, cases(2, TODAY)).close()
+    result = run_cli(
+        "batch-print",
+        "--out",
+        str(tmp_path / "bestaat-niet" / "b.pdf"),
+        "--date",
+        SENT_ON.isoformat(),
+        db=sqlite_url,
+    )
+    assert result.returncode == 2
+    assert "bestaat niet" in result.stderr
+    database = Database(sqlite_url)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(PrintBatch)) == 0
+        assert {d.status for d in session.scalars(select(Decision))} == {DecisionStatus.READY}
+    database.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,28 @@ def test_characters_xml_forbids_are_dropped_not_fatal(producer, references):
     odd = replace(case, client=replace(case.client, surname="Vr\x0bies\ufffe\ud800"))
     letter = producer.produce(LetterKind.HOMEWORK, odd, references["haarlem"])
     assert "Geachte heer De Vries," in docx_text(letter.docx)
+
+
+def test_a_kind_beheer_no_longer_counts_as_negative_needs_no_explanation(producer, references):
+    case = example_case(LetterKind.REJECTION)
+    unexplained = replace(case, decision=replace(case.decision, explained=None))
+    reference = references["zandvoort"]
+    lenient = replace(reference, policy=replace(reference.policy, negative=frozenset()))
+    letter = producer.produce(LetterKind.REJECTION, unexplained, lenient)
+    text = docx_text(letter.docx)
+    assert "U krijgt geen bijstandsuitkering." in text
+    assert "Wij hebben u dit al verteld" not in text
+    assert "geprobeerd" not in text
+
+
+def test_two_unreached_attempts_when_beheer_allows_them(producer, references):
+    case = example_case(LetterKind.REJECTION)
+    first = replace(case.decision.explained, reached=False, id=1)
+    second = replace(first, id=2, at=first.at - timedelta(days=1))
+    tried = replace(case, decision=replace(case.decision, explained=None, attempts=(first, second)))
+    reference = references["zandvoort"]
+    with pytest.raises(ValidationFailed, match="nog niet bereikt"):
+        producer.produce(LetterKind.REJECTION, tried, reference)
+    allowing = replace(reference, policy=replace(reference.policy, two_attempts=True))
+    text = docx_text(producer.produce(LetterKind.REJECTION, tried, allowing).docx)
+    assert "Wij hebben u gebeld op 8 december 2026 en 9 december 2026" in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -91,6 +91,9 @@ class BatchWindow(QDialog):
         for widget in (self.municipality, self.kind, self.manager):
             widget.currentIndexChanged.connect(self.refresh)
         self.sent_on.dateChanged.connect(self.refresh)
+        for optional in (self.decided_from, self.decided_until):
+            optional.enabled.toggled.connect(self.refresh)
+            optional.editor.dateChanged.connect(self.refresh)
         buttons = QHBoxLayout()
         for button in (refresh, self.print_button, self.send_to_printer, self.save_button):
             buttons.addWidget(button)
@@ -167,7 +170,10 @@ class BatchWindow(QDialog):
         total = len(self.queue.ready) if self.queue else 0
         progress = QProgressDialog("Brieven maken…", "Annuleren", 0, total, self)
         progress.setWindowTitle("Verzendbatch")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
         progress.setMinimumDuration(0)
+        self.print_button.setEnabled(False)
         self.progress = progress
         filters, out, username = self.filters(), default_output(sent_on), self.context.username
         database = self.context.database
@@ -187,10 +193,14 @@ class BatchWindow(QDialog):
 
         def failed(message: str) -> None:
             progress.close()
-            self.summary.setText(f"Niet afgedrukt: {message} Er is geen besluit verzonden.")
+            self.summary.setText(f"Niet afgedrukt: {message.rstrip('.')}.")
             self.refresh()
 
-        job = run_job(work, done, failed, lambda n, _total: progress.setValue(n))
+        def advanced(done_count: int, all_count: int) -> None:
+            progress.setMaximum(all_count)
+            progress.setValue(done_count)
+
+        job = run_job(work, done, failed, advanced)
         progress.canceled.connect(job.cancel)
         return job
 

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from correspondence.formatting import long_date
-from correspondence.letters.pdf import FAMILY, register_fonts
+from correspondence.letters.pdf import BUILDING, FAMILY, register_fonts
 
 
 @dataclass(frozen=True)
@@ -59,20 +59,21 @@ def cover_sheet(
         title=f"Batch {batch_id}",
         creator="Poortpost",
     )
-    document.build(
-        [
-            Paragraph(f"Verzendbatch {batch_id}", title),
-            Spacer(1, 8),
-            Paragraph(f"Verzenddatum: {long_date(sent_on)}", body),
-            Paragraph(f"Selectie: {escape(filters)}", body),
-            Paragraph(f"Tegengehouden (niet in deze batch): {held_back}", body),
-            Paragraph(
-                "Elke brief begint op een nieuw vel (dubbelzijdig afdrukken); "
-                "brieven op volgorde van postcode.",
-                body,
-            ),
-            Spacer(1, 12),
-            table,
-        ]
-    )
+    with BUILDING:
+        document.build(
+            [
+                Paragraph(f"Verzendbatch {batch_id}", title),
+                Spacer(1, 8),
+                Paragraph(f"Verzenddatum: {long_date(sent_on)}", body),
+                Paragraph(f"Selectie: {escape(filters)}", body),
+                Paragraph(f"Tegengehouden (niet in deze batch): {held_back}", body),
+                Paragraph(
+                    "Elke brief begint op een nieuw vel (dubbelzijdig afdrukken); "
+                    "brieven op volgorde van postcode.",
+                    body,
+                ),
+                Spacer(1, 12),
+                table,
+            ]
+        )
     return buffer.getvalue()

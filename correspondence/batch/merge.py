@@ -39,10 +39,8 @@ TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
 REFERENCE = re.compile(rb"(\d+) 0 R")
 OBJECT_HEAD = re.compile(rb"^(\d+) 0 obj\s*")
 STREAM_START = re.compile(rb">>\s*stream\r?\n")
-PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 PAGES_ROOT = re.compile(rb"/Pages\s+(\d+) 0 R")
 KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
-PARENT = re.compile(rb"/Parent\s+\d+ 0 R")
 
 
 class NotPlain(ValueError):
@@ -119,39 +117,48 @@ class StreamingMerger:
             return self._copy_parsed(content)
 
     def _copy_raw(self, content: bytes) -> list[int]:
-        objects, root, info = _raw_objects(content)
-        tree = PAGES_ROOT.search(objects[root])
-        if not tree or int(tree[1]) not in objects:
-            raise NotPlain("geen paginaboom")
-        kids = KIDS.search(objects[int(tree[1])])
-        if not kids:
-            raise NotPlain("geen platte paginaboom")
-        order = [int(n) for n in REFERENCE.findall(kids[1])]
-        skipped = {root, int(tree[1])} | ({info} if info else set())
-        # everything the catalog alone refers to (outlines and the like) stays behind
-        skipped |= {int(n) for n in REFERENCE.findall(objects[root])} - {int(tree[1])}
-        kept = [n for n in objects if n not in skipped]
-        numbers = {n: len(self.offsets) + index + 1 for index, n in enumerate(kept)}
-        prepared = []
-        for number in kept:
-            raw = objects[number]
-            match = STREAM_START.search(raw)
-            head, tail = (raw[: match.end()], raw[match.end() :]) if match else (raw, b"")
-            head = OBJECT_HEAD.sub(b"", head, count=1)
-            if PAGE.search(head):
-                head = PARENT.sub(f"/Parent {PAGE_TREE} 0 R".encode(), head)
-            try:
-                head = REFERENCE.sub(lambda m: f"{numbers[int(m[1])]} 0 R".encode(), head)
-            except KeyError as exc:
-                raise NotPlain(f"verwijzing naar object {exc}") from None
-            prepared.append((numbers[number], head, tail))
+        try:
+            order, prepared = self._prepare_raw(content)
+        except (KeyError, ValueError, IndexError) as exc:
+            raise NotPlain(str(exc)) from exc
         for new_number, head, tail in prepared:
             self.offsets.append(self.file.tell())
             self.file.write(f"{new_number} 0 obj\n".encode())
             self.file.write(head)
             self.file.write(tail)
             self.file.write(b"\n")
-        return [numbers[n] for n in order]
+        return order
+
+    def _prepare_raw(self, content: bytes) -> tuple[list[int], list[tuple[int, bytes, bytes]]]:
+        """The new page numbers and the renumbered objects, all worked out before a byte is
+        written, so that a PDF that is not plain after all can still take the other path."""
+        objects, root, info = _raw_objects(content)
+        tree_match = PAGES_ROOT.search(objects[root])
+        if not tree_match:
+            raise NotPlain("geen paginaboom")
+        tree = int(tree_match[1])
+        kids = KIDS.search(objects[tree])
+        if not kids:
+            raise NotPlain("geen platte paginaboom")
+        skipped = {root, tree} | ({info} if info else set())
+        # everything the catalog alone refers to (outlines and the like) stays behind
+        skipped |= {int(n) for n in REFERENCE.findall(objects[root])} - {tree}
+        kept = [n for n in objects if n not in skipped]
+        numbers = {n: len(self.offsets) + index + 1 for index, n in enumerate(kept)}
+        numbers[tree] = PAGE_TREE  # every page hangs under the merged file's page tree
+        order = [numbers[int(n)] for n in REFERENCE.findall(kids[1])]
+        prepared = []
+        for number in kept:
+            raw = objects[number]
+            head_match = OBJECT_HEAD.match(raw)
+            if not head_match or int(head_match[1]) != number:
+                raise NotPlain(f"object {number} staat niet waar de xref zegt")
+            match = STREAM_START.search(raw)
+            head, tail = (raw[: match.end()], raw[match.end() :]) if match else (raw, b"")
+            head = head[head_match.end() :]
+            head = REFERENCE.sub(lambda m: f"{numbers[int(m[1])]} 0 R".encode(), head)
+            prepared.append((numbers[number], head, tail))
+        return order, prepared
 
     def _copy_parsed(self, content: bytes) -> list[int]:
         reader = PdfReader(io.BytesIO(content))

@@ -14,8 +14,9 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -230,9 +231,23 @@ def build_queue(
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(references: dict[str, LetterReference]) -> None:
-    _worker["producer"] = LetterProducer()
-    _worker["references"] = references
+def _start_worker(database_url: str) -> None:
+    """Set up a render process: its own producer and reference data, and every decision
+    template prepared, while the printing process is still building the queue."""
+    producer = _worker.get("producer") or LetterProducer()  # keeps its prepared templates
+    database = Database(database_url)
+    try:
+        with database.session() as session:
+            codes = session.scalars(select(Municipality.code)).all()
+            references = {code: letter_reference(session, code) for code in codes}
+    finally:
+        database.close()
+    _worker.update(producer=producer, references=references)
+    for town in references.values():
+        for kind in KIND_OF_DECISION.values():
+            # a refused template is reported with the first letter that needs it
+            with suppress(WorkflowError):
+                producer.prepared(kind, town)
 
 
 def _render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
@@ -240,6 +255,13 @@ def _render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
     references = _worker["references"]
     letter = producer.produce(LetterKind(kind), case, references[case.municipality], docx=False)
     return letter.pdf, dict(letter.versions), letter.data
+
+
+def _pool(database_url: str, workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(database_url,)
+    )
 
 
 def with_cases(
@@ -254,8 +276,13 @@ def with_cases(
         with database.session() as session:  # closed before yielding: the printer writes
             loaded = {d.id: d for d in _load(session, [e.decision_id for e in chunk])}
             pairs = []
+            policy = reference.decision_policy(session)
             for entry in chunk:
-                decision = loaded[entry.decision_id]
+                decision = loaded.get(entry.decision_id)
+                if decision is None or decision.status is not DecisionStatus.READY:
+                    continue  # withdrawn or sent since the queue was built: not printed
+                if explanation_missing(decision.kind, decision.case.contacts, sent_on, policy):
+                    continue  # its explanation was corrected since: held back next time
                 kind = KIND_OF_DECISION[decision.kind]
                 choice = LetterChoice(kind, LABELS[kind], decision.id)
                 pairs.append((entry, case_data(decision.case, choice, sent_on)))
@@ -263,61 +290,79 @@ def with_cases(
 
 
 def _rendered(
-    pairs: Iterator[tuple[QueueEntry, CaseData]],
-    total: int,
-    references: dict[str, LetterReference],
-    workers: int,
+    pairs: Iterator[tuple[QueueEntry, CaseData]], pool: ProcessPoolExecutor | None, workers: int
 ) -> Iterator[tuple[QueueEntry, tuple[bytes, dict[str, str], str]]]:
     """Each entry with its rendered letter, in order; at most a few letters in flight."""
-    if workers <= 1 or total < IN_PROCESS_BELOW:
-        _start_worker(references)
+    if pool is None:
         for entry, case in pairs:
             yield entry, _render(KIND_OF_DECISION[entry.kind].value, case)
         return
-    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(references,)
-    ) as pool:
-        in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
-        try:
-            for entry, case in pairs:
-                kind = KIND_OF_DECISION[entry.kind].value
-                in_flight.append((entry, pool.submit(_render, kind, case)))
-                if len(in_flight) >= workers * 4:
-                    done_entry, future = in_flight.popleft()
-                    yield done_entry, future.result()
-            while in_flight:
+    in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
+    try:
+        for entry, case in pairs:
+            kind = KIND_OF_DECISION[entry.kind].value
+            in_flight.append((entry, pool.submit(_render, kind, case)))
+            if len(in_flight) >= workers * 4:
                 done_entry, future = in_flight.popleft()
                 yield done_entry, future.result()
-        finally:
-            for _entry, future in in_flight:
-                future.cancel()
+        while in_flight:
+            done_entry, future = in_flight.popleft()
+            yield done_entry, future.result()
+    finally:
+        for _entry, future in in_flight:
+            future.cancel()
 
 
 # --- the run ------------------------------------------------------------------------------------
 
 
-def _abandon(session: Session, batch_id: int) -> None:
-    session.execute(delete(StoredLetter).where(StoredLetter.batch_id == batch_id))
-    session.execute(
-        update(PrintBatch)
-        .where(PrintBatch.id == batch_id)
-        .values(status=BatchStatus.ABANDONED, finished_at=audit.now())
+def _abandon(session: Session, batch_id: int, older_than: datetime | None = None) -> bool:
+    """Abandon a batch that is still running (and, with `older_than`, has not beaten since),
+    removing its letters; a batch that completed meanwhile is left alone."""
+    query = update(PrintBatch).where(
+        PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING
     )
+    if older_than is not None:
+        query = query.where(PrintBatch.heartbeat_at < older_than)
+    if (
+        session.execute(
+            query.values(status=BatchStatus.ABANDONED, finished_at=audit.now())
+        ).rowcount
+        != 1
+    ):
+        return False
+    session.execute(delete(StoredLetter).where(StoredLetter.batch_id == batch_id))
+    return True
 
 
 def clean_up_stale(session: Session, actor: Employee) -> None:
     """Batches that stopped without finishing: their stored letters go, the batch stays on
     record as abandoned."""
-    stale = session.scalars(
-        select(PrintBatch.id).where(
-            PrintBatch.status == BatchStatus.RUNNING,
-            PrintBatch.heartbeat_at < audit.now() - STALE_AFTER,
+    cutoff = audit.now() - STALE_AFTER
+    stale = session.execute(
+        select(PrintBatch.id, PrintBatch.output).where(
+            PrintBatch.status == BatchStatus.RUNNING, PrintBatch.heartbeat_at < cutoff
         )
     ).all()
-    for batch_id in stale:
-        _abandon(session, batch_id)
-        audit.record(session, actor, "abandon", "print_batch", batch_id)
+    for batch_id, output in stale:
+        if _abandon(session, batch_id, older_than=cutoff):
+            audit.record(session, actor, "abandon", "print_batch", batch_id)
+            if output:
+                _partial(Path(output), batch_id).unlink(missing_ok=True)
+
+
+def _partial(out: Path, batch_id: int) -> Path:
+    return out.with_name(f".{out.name}.{batch_id}.partial")
+
+
+def check_output(out: Path) -> None:
+    """Refuse a print file that cannot be written before anything is rendered."""
+    if out.is_dir():
+        raise ValidationFailed({"out": f"{out} is een map; geef een bestandsnaam"})
+    if not out.parent.is_dir():
+        raise ValidationFailed({"out": f"de map {out.parent} bestaat niet"})
+    if not os.access(out.parent, os.W_OK):
+        raise ValidationFailed({"out": f"in de map {out.parent} mag niet worden geschreven"})
 
 
 def check_print_date(sent_on: date, today: date, session: Session) -> str | None:
@@ -339,10 +384,35 @@ def run_batch(
     workers: int | None = None,
 ) -> BatchResult:
     """Print every ready decision matching `filters` into `out`, sent on `sent_on`."""
+    check_output(out)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    with database.session() as session:
+        expected = len(_ready_ids(session, filters))
+    # render processes start now, so they set up while the queue is being built
+    pool = _pool(database.url, workers) if workers > 1 and expected >= IN_PROCESS_BELOW else None
+    try:
+        return _run(database, username, sent_on, filters, out, progress, cancelled, pool, workers)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(
+    database: Database,
+    username: str,
+    sent_on: date,
+    filters: BatchFilter,
+    out: Path,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+) -> BatchResult:
     with database.session() as session, session.begin():
         actor = acting_employee(session, username)
         actor_id = actor.id
         clean_up_stale(session, actor)
+    with database.session() as session:
         queue = build_queue(session, filters, sent_on, keep_cases=False)
         calendar = reference.atw_calendar(session)
     if not queue.ready:
@@ -361,9 +431,11 @@ def run_batch(
         session.flush()
         batch_id = batch.id
     deadline = deadlines.objection_deadline(sent_on, calendar)
-    partial = out.with_name(f".{out.name}.{batch_id}.partial")
-    merger = StreamingMerger(partial)
+    partial = _partial(out, batch_id)
+    merger: StreamingMerger | None = None
+    committed = False
     try:
+        merger = StreamingMerger(partial)
         printed = _print(
             database,
             batch_id,
@@ -374,7 +446,8 @@ def run_batch(
             deadline,
             progress,
             cancelled,
-            workers if workers is not None else (os.cpu_count() or 1),
+            pool,
+            workers,
         )
         counts: dict[str, KindCount] = {}
         for kind, number in Counter(p.kind for p in printed).items():
@@ -396,15 +469,32 @@ def run_batch(
         _complete(
             database, batch_id, actor_id, len(printed), front, pages, digest, sent_on, deadline
         )
+        committed = True
         partial.replace(out)
+    except OSError as exc:
+        if not committed:
+            _clean_up(database, batch_id, merger, partial)
+            raise WorkflowError(f"kan het printbestand niet schrijven: {exc}") from exc
+        raise WorkflowError(
+            f"de besluiten zijn verzonden, maar het printbestand kon niet naar {out}: {exc}. "
+            f"Het staat in {partial}."
+        ) from exc
     except BaseException:
-        merger.close()
-        partial.unlink(missing_ok=True)
-        with database.session() as session, session.begin():
-            _abandon(session, batch_id)
+        if not committed:
+            _clean_up(database, batch_id, merger, partial)
         raise
     shifted = [replace(p, first_page=p.first_page + front) for p in printed]
     return BatchResult(batch_id, shifted, queue.held_back, pages, sent_on)
+
+
+def _clean_up(
+    database: Database, batch_id: int, merger: StreamingMerger | None, partial: Path
+) -> None:
+    if merger is not None:
+        merger.close()
+    partial.unlink(missing_ok=True)
+    with database.session() as session, session.begin():
+        _abandon(session, batch_id)
 
 
 def _print(
@@ -417,15 +507,18 @@ def _print(
     deadline: date,
     progress: Progress,
     cancelled: Callable[[], bool],
+    pool: ProcessPoolExecutor | None,
     workers: int,
 ) -> list[Printed]:
     """Render, merge and store every letter; first pages are counted among the letters."""
     printed: list[Printed] = []
     total = len(queue.ready)
+    if pool is None:
+        _start_worker(database.url)
     session = database.session()
     try:
         for done, (entry, (pdf, versions, data)) in enumerate(
-            _rendered(with_cases(database, queue.ready, sent_on), total, queue.references, workers),
+            _rendered(with_cases(database, queue.ready, sent_on), pool, workers),
             start=1,
         ):
             if cancelled():
@@ -488,6 +581,13 @@ def _complete(
 ) -> None:
     """The one transaction in which the batch's decisions become sent, all or none."""
     with database.session() as session, session.begin():
+        claimed = session.execute(
+            update(PrintBatch)
+            .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
+            .values(heartbeat_at=audit.now())
+        )
+        if claimed.rowcount != 1:
+            raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
         in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch_id)
         result = session.execute(
             update(Decision)
@@ -502,8 +602,8 @@ def _complete(
         )
         if result.rowcount != count:
             raise BatchConflict(
-                "een deel van deze besluiten is intussen door een andere batch verzonden; "
-                "er is niets verzonden, draai de batch opnieuw"
+                "een of meer besluiten zijn intussen gewijzigd, ingetrokken of al verzonden; "
+                "er is niets verzonden. Draai de batch opnieuw."
             )
         session.execute(
             update(StoredLetter)

@@ -111,20 +111,35 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     }
 
 
+# the same keys whatever the case or the policy, so a template that passes its sample passes all
+NOT_NEEDED = {
+    "nodig": False,
+    "bereikt": False,
+    "datum": None,
+    "kanaal": "",
+    "door": "",
+    "pogingen": [],
+}
+
+
 def _told_in_advance(
     kind: DecisionKind, decision: DecisionData, policy: DecisionPolicy, errors: dict[str, str]
-) -> dict[str, Any] | None:
+) -> dict[str, Any]:
     """What the letter says about the explanation in advance; the gate decides if it may."""
+    if kind not in policy.negative:
+        return NOT_NEEDED
     attempts = decision.attempts or ((decision.explained,) if decision.explained else ())
     gap = explanation_missing(kind, attempts, decision.sent_on, policy)
     if gap:
         errors["decision.explained"] = gap
-        return None
+        return NOT_NEEDED
     reached = reached_before(attempts, decision.sent_on)
     if reached is None:
         days = unreached_days(attempts, decision.sent_on, policy)
-        return {"bereikt": False, "pogingen": [long_date(day) for day in days]}
+        return {**NOT_NEEDED, "nodig": True, "pogingen": [long_date(day) for day in days]}
     return {
+        **NOT_NEEDED,
+        "nodig": True,
         "bereikt": True,
         "datum": reached.at.astimezone(LOCAL_ZONE).date(),
         "kanaal": CHANNEL_WORDS[reached.channel.value],
@@ -151,10 +166,8 @@ def _decision(
         "redenen": list(decision.reasons),
         "ontbrekend": list(decision.missing),
         "gevraagd_op": decision.requested_on,
-        "uitleg": None,
+        "uitleg": _told_in_advance(decision_kind, decision, ref.policy, errors),
     }
-    if decision_kind in ref.policy.negative:
-        result["uitleg"] = _told_in_advance(decision_kind, decision, ref.policy, errors)
     if kind is LetterKind.REJECTION:
         _require(
             errors,
@@ -290,12 +303,11 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
             "tijd": clock_time(case.interview),
             "plaats": ref.location,
         }
-    if case.application_received_on and KINDS[kind].decision:
-        context["aanvraag"] = {
-            "ontvangen": case.application_received_on,
-            "beslistermijn": deadlines.decision_deadline(
-                case.application_received_on, ref.calendar
-            ),
+    if KINDS[kind].decision:  # the key is always there; its value only with an application
+        received = case.application_received_on
+        context["aanvraag"] = received and {
+            "ontvangen": received,
+            "beslistermijn": deadlines.decision_deadline(received, ref.calendar),
         }
     if KINDS[kind].decision or kind is LetterKind.ADVANCE:
         context["voorschot"] = advance

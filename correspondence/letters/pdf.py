@@ -4,6 +4,7 @@ Vietnamese), headers and footers with "page x of y", byte-identical output for t
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -196,6 +197,10 @@ def _furniture_canvas(letter: Letter) -> type[Canvas]:
     return FurnitureCanvas
 
 
+# reportlab keeps global state while it builds: one document at a time in a process
+BUILDING = threading.Lock()
+
+
 def render_pdf(letter: Letter, title: str) -> bytes:
     register_fonts()
     page = letter.page
@@ -226,5 +231,6 @@ def render_pdf(letter: Letter, title: str) -> bytes:
         overlapAttachedSpace=0,  # Word adds space after and space before; it does not overlap them
     )
     document.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
-    document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter))
+    with BUILDING:
+        document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter))
     return buffer.getvalue()
