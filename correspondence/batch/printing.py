@@ -14,7 +14,6 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,14 +27,14 @@ from correspondence import audit, deadlines, reference
 from correspondence.actors import acting_employee
 from correspondence.batch.cover import KindCount, cover_sheet
 from correspondence.batch.merge import StreamingMerger
+from correspondence.batch.render import render, start_worker
 from correspondence.errors import ValidationFailed, WorkflowError
 from correspondence.gate import explanation_missing
 from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.dossier_letters import LABELS, LetterChoice, case_data
-from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
-from correspondence.letters.produce import LetterProducer
-from correspondence.letters.reference_data import letter_reference
+from correspondence.letters.kinds import KIND_OF_DECISION
+from correspondence.letters.reference_data import all_references, letter_reference
 from correspondence.names import PersonName
 from store.database import Database
 from store.models import (
@@ -53,6 +52,7 @@ from store.models import (
 from store.vocabulary import BatchStatus, DecisionKind, DecisionStatus
 
 LOAD_CHUNK = 500
+FIRST_CHUNK = 20
 COMMIT_EVERY = 100
 IN_PROCESS_BELOW = 40  # small batches are rendered in this process: starting workers costs more
 STALE_AFTER = timedelta(minutes=10)
@@ -228,48 +228,28 @@ def build_queue(
 
 # --- rendering, in worker processes for large batches -----------------------------------------
 
-_worker: dict[str, Any] = {}
 
-
-def _start_worker(database_url: str) -> None:
-    """Set up a render process: its own producer and reference data, and every decision
-    template prepared, while the printing process is still building the queue."""
-    producer = _worker.get("producer") or LetterProducer()  # keeps its prepared templates
-    database = Database(database_url)
-    try:
-        with database.session() as session:
-            codes = session.scalars(select(Municipality.code)).all()
-            references = {code: letter_reference(session, code) for code in codes}
-    finally:
-        database.close()
-    _worker.update(producer=producer, references=references)
-    for town in references.values():
-        for kind in KIND_OF_DECISION.values():
-            # a refused template is reported with the first letter that needs it
-            with suppress(WorkflowError):
-                producer.prepared(kind, town)
-
-
-def _render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
-    producer: LetterProducer = _worker["producer"]
-    references = _worker["references"]
-    letter = producer.produce(LetterKind(kind), case, references[case.municipality], docx=False)
-    return letter.pdf, dict(letter.versions), letter.data
-
-
-def _pool(database_url: str, workers: int) -> ProcessPoolExecutor:
+def _pool(references: dict[str, LetterReference], workers: int) -> ProcessPoolExecutor:
+    """Render processes; they import only what rendering needs, so they start quickly."""
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
-    return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(database_url,)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=start_worker, initargs=(references,)
     )
+    for _ in range(workers):  # the processes start on work, not on creation: start them now
+        pool.submit(int)
+    return pool
 
 
 def with_cases(
     database: Database, entries: list[QueueEntry], sent_on: date
 ) -> Iterator[tuple[QueueEntry, CaseData]]:
-    """Each entry with its case data, loaded again a chunk at a time when the queue has none."""
-    for start in range(0, len(entries), LOAD_CHUNK):
-        chunk = entries[start : start + LOAD_CHUNK]
+    """Each entry with its case data, loaded again a chunk at a time when the queue has none.
+    The first chunk is small, so the render processes get work at once."""
+    start = 0
+    while start < len(entries):
+        size = FIRST_CHUNK if start == 0 else LOAD_CHUNK
+        chunk = entries[start : start + size]
+        start += size
         if all(e.case is not None for e in chunk):
             yield from ((e, e.case) for e in chunk)  # type: ignore[misc]
             continue
@@ -295,13 +275,13 @@ def _rendered(
     """Each entry with its rendered letter, in order; at most a few letters in flight."""
     if pool is None:
         for entry, case in pairs:
-            yield entry, _render(KIND_OF_DECISION[entry.kind].value, case)
+            yield entry, render(KIND_OF_DECISION[entry.kind].value, case)
         return
     in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
     try:
         for entry, case in pairs:
             kind = KIND_OF_DECISION[entry.kind].value
-            in_flight.append((entry, pool.submit(_render, kind, case)))
+            in_flight.append((entry, pool.submit(render, kind, case)))
             if len(in_flight) >= workers * 4:
                 done_entry, future = in_flight.popleft()
                 yield done_entry, future.result()
@@ -388,8 +368,9 @@ def run_batch(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     with database.session() as session:
         expected = len(_ready_ids(session, filters))
+        references = all_references(session)
     # render processes start now, so they set up while the queue is being built
-    pool = _pool(database.url, workers) if workers > 1 and expected >= IN_PROCESS_BELOW else None
+    pool = _pool(references, workers) if workers > 1 and expected >= IN_PROCESS_BELOW else None
     try:
         return _run(database, username, sent_on, filters, out, progress, cancelled, pool, workers)
     finally:
@@ -514,7 +495,7 @@ def _print(
     printed: list[Printed] = []
     total = len(queue.ready)
     if pool is None:
-        _start_worker(database.url)
+        start_worker(queue.references)
     session = database.session()
     try:
         for done, (entry, (pdf, versions, data)) in enumerate(

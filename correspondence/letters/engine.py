@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from docxtpl import DocxTemplate
@@ -82,23 +83,33 @@ def _paragraph_at(source: str, lineno: int | None) -> str:
     return f" in de alinea «{text.strip()[:80]}»" if text.strip() else ""
 
 
+@lru_cache(maxsize=512)
+def _compiled(source: str) -> tuple[Template, frozenset[str]]:
+    """A template source compiled once per process, with the names it uses. Headers and
+    footers are shared by every kind of letter of a municipality."""
+    parsed = ENVIRONMENT.parse(source)
+    names = frozenset(meta.find_undeclared_variables(parsed))
+    code = ENVIRONMENT.compile(parsed)
+    return ENVIRONMENT.template_class.from_code(ENVIRONMENT, code, ENVIRONMENT.globals), names
+
+
 def _compile(name: str, xml: str, known: set[str]) -> Template:
     """One template's XML as a Jinja template, or TemplateRefused naming `name`."""
     source = PARAGRAPH_START.sub(r"\n<w:p\1", _PATCHER.patch_xml(xml))
     if DUNDER.search(source):
         raise TemplateRefused(name, "een tag probeert Python-internals te bereiken (__…__)")
     try:
-        parsed = ENVIRONMENT.parse(source)
+        template, used = _compiled(source)
     except TemplateSyntaxError as exc:
         where = _paragraph_at(source, exc.lineno)
         raise TemplateRefused(name, f"syntaxfout in een tag{where}: {exc.message}") from exc
-    unknown = meta.find_undeclared_variables(parsed) - known
+    unknown = used - known
     if unknown:
         listed = ", ".join(sorted(known))
         raise TemplateRefused(
             name, f"onbekende tag {', '.join(sorted(unknown))}; deze brief kent: {listed}"
         )
-    return ENVIRONMENT.from_string(source)
+    return template
 
 
 def _try(name: str, template: Template, sample: Mapping[str, Any]) -> None:
@@ -124,15 +135,17 @@ def prepare(
 ) -> PreparedLetter:
     """Compile the composed letter and prove it: syntax, every name known, renders on `sample`.
 
-    Each source (house style, letter, text block) is checked on its own first, so a refusal
-    names the file that holds the problem.
+    When it is refused, each source (house style, letter, text block) is checked on its own,
+    so that the refusal names the file that holds the problem.
     """
     known = set(names)
-    for name, xml in composed.sources:
-        _try(name, _compile(name, xml, known), sample)
     name = composed.package.name
-    templates = {part: _compile(name, xml, known) for part, xml in composed.parts.items()}
-    prepared = PreparedLetter(composed.package, templates, dict(versions))
-    for template in templates.values():
-        _try(name, template, sample)
-    return prepared
+    try:
+        templates = {part: _compile(name, xml, known) for part, xml in composed.parts.items()}
+        for template in templates.values():
+            _try(name, template, sample)
+    except TemplateRefused:
+        for source, xml in composed.sources:
+            _try(source, _compile(source, xml, known), sample)
+        raise
+    return PreparedLetter(composed.package, templates, dict(versions))

@@ -26,7 +26,7 @@ from correspondence.letters.kinds import LetterKind
 from correspondence.letters.model import Letter, Styles, read_letter
 from correspondence.letters.package import DOCUMENT, STYLES, Package
 from correspondence.letters.pdf import render_pdf
-from correspondence.letters.registry import FolderRegistry, TemplateRegistry
+from correspondence.letters.registry import FolderRegistry, TemplateRegistry, TemplateSource
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -82,7 +82,15 @@ class LetterProducer:
     def __init__(self, registry: TemplateRegistry | None = None) -> None:
         self.registry = registry or FolderRegistry()
         self._prepared: dict[tuple[str, ...], _Prepared] = {}
+        self._packages: dict[tuple[str, str], Package] = {}
         self._lock = threading.RLock()
+
+    def _package(self, source: TemplateSource) -> Package:
+        """A template file as a package, read once per version."""
+        key = (source.name, source.version)
+        if key not in self._packages:
+            self._packages[key] = Package.read(source.name, source.content)
+        return self._packages[key]
 
     def prepared(self, kind: LetterKind, reference: LetterReference) -> _Prepared:
         with self._lock:
@@ -101,11 +109,11 @@ class LetterProducer:
             *(f"{n}@{v}" for n, v in sorted(versions.items())),
         )
         if key not in self._prepared:
-            house = Package.read(sources["huisstijl"].name, sources["huisstijl"].content)
+            house = self._package(sources["huisstijl"])
             composed = compose(
                 house,
-                Package.read(sources["brief"].name, sources["brief"].content),
-                {n: Package.read(s.name, s.content) for n, s in blocks.items()},
+                self._package(sources["brief"]),
+                {n: self._package(s) for n, s in blocks.items()},
             )
             sample = build_context(kind, example_case(kind), reference)
             letter = prepare(composed, sample.keys(), sample, versions)

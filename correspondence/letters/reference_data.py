@@ -33,3 +33,9 @@ def letter_reference(session: Session, municipality_code: str) -> LetterReferenc
         advance_percent=reference.advance_percent(session),
         policy=reference.decision_policy(session),
     )
+
+
+def all_references(session: Session) -> dict[str, LetterReference]:
+    """The reference data of every municipality, by code."""
+    codes = session.scalars(select(Municipality.code)).all()
+    return {code: letter_reference(session, code) for code in codes}

@@ -1,0 +1,34 @@
+"""Rendering a batch's letters in a render process. This module imports only what rendering
+needs (no database: the reference data comes along), so a render process is ready quickly."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from correspondence.errors import WorkflowError
+from correspondence.letters.case_data import CaseData
+from correspondence.letters.context import LetterReference
+from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.letters.produce import LetterProducer
+
+_worker: dict[str, Any] = {}
+
+
+def start_worker(references: dict[str, LetterReference]) -> None:
+    """Set up a render process: its own producer, the reference data, and every decision
+    template prepared, while the printing process is still building the queue."""
+    producer = _worker.get("producer") or LetterProducer()  # keeps what it prepared
+    _worker.update(producer=producer, references=references)
+    for town in references.values():
+        for kind in KIND_OF_DECISION.values():
+            # a refused template is reported with the first letter that needs it
+            with suppress(WorkflowError):
+                producer.prepared(kind, town)
+
+
+def render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
+    producer: LetterProducer = _worker["producer"]
+    references = _worker["references"]
+    letter = producer.produce(LetterKind(kind), case, references[case.municipality], docx=False)
+    return letter.pdf, dict(letter.versions), letter.data
