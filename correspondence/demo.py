@@ -472,6 +472,7 @@ def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no
         Channel.PHONE,
         False,
         "Voicemail; teruggebeld verzoek ingesproken.",
+        by=manager,
     )
     decisions.log_explanation(
         session,
@@ -481,6 +482,7 @@ def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no
         Channel.PHONE,
         True,
         "Afwijzing en reden uitgelegd; bezwaar toegelicht.",
+        by=manager,
     )
 
 

@@ -42,7 +42,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         database = Database.open(f"sqlite:///{folder}/demo.sqlite3")
         with database.session() as session, session.begin():
-            load_demo(session, acting_employee(session, "pjansen"), date.today())
+            load_demo(session, acting_employee(session, "edewit"), date.today())
         window = MainWindow(AppContext(database, "pjansen"))
         window.resize(1400, 640)
         window.show()
