@@ -27,7 +27,7 @@ from correspondence.formatting import LOCAL_ZONE
 from correspondence.importing import import_cases, parse_cases
 from store.database import Database
 from store.models import Decision, PrintBatch, StoredLetter
-from store.vocabulary import BatchStatus, Channel, DecisionStatus
+from store.vocabulary import BatchStatus, Channel, DecisionKind, DecisionStatus
 from tests.batch_support import case, cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,4 +363,38 @@ def test_an_unwritable_print_file_is_refused_before_anything_is_sent(sqlite_url,
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(PrintBatch)) == 0
         assert {d.status for d in session.scalars(select(Decision))} == {DecisionStatus.READY}
+    database.close()
+
+
+def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tmp_path):
+    from correspondence.batch.printing import BatchConflict
+
+    database = imported(sqlite_url, [case(0, TODAY, "grant"), case(1, TODAY, "rejection")])
+
+    def correct_once(done, _total):
+        if done == 1:
+            with database.session() as session, session.begin():
+                decision = session.scalars(
+                    select(Decision).where(Decision.kind == DecisionKind.REJECTION)
+                ).one()
+                call = decision.case.contacts[0]
+                log_explanation(
+                    session,
+                    acting_employee(session, "admin"),
+                    decision.case_id,
+                    call.at,
+                    Channel.PHONE,
+                    False,
+                    "toch niet gesproken",
+                    corrects_id=call.id,
+                )
+
+    out = tmp_path / "b.pdf"
+    with pytest.raises(BatchConflict, match="intussen het contactlog gewijzigd"):
+        run_batch(database, "admin", SENT_ON, BatchFilter(), out, progress=correct_once, workers=1)
+    assert not out.exists()
+    with database.session() as session:
+        assert {d.status for d in session.scalars(select(Decision))} == {DecisionStatus.READY}
+        assert session.scalars(select(PrintBatch)).one().status is BatchStatus.ABANDONED
+        assert session.scalar(select(func.count()).select_from(StoredLetter)) == 0
     database.close()

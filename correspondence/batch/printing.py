@@ -549,6 +549,27 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _gate_still_open(session: Session, decision_ids: list[int], sent_on: date) -> None:
+    """The gate once more, inside the sending transaction: a correction of the contact log
+    made while the letters were rendered still holds a decision back."""
+    policy = reference.decision_policy(session)
+    for start in range(0, len(decision_ids), LOAD_CHUNK):
+        chunk = decision_ids[start : start + LOAD_CHUNK]
+        decisions = session.scalars(
+            select(Decision)
+            .where(Decision.id.in_(chunk))
+            .options(selectinload(Decision.case).selectinload(Case.contacts))
+        )
+        for decision in decisions:
+            gap = explanation_missing(decision.kind, decision.case.contacts, sent_on, policy)
+            if gap:
+                raise BatchConflict(
+                    f"bij besluit {decision.id} is intussen het contactlog gewijzigd ({gap}); "
+                    "er is niets verzonden. Draai de batch opnieuw."
+                )
+        session.expunge_all()
+
+
 def _complete(
     database: Database,
     batch_id: int,
@@ -570,6 +591,7 @@ def _complete(
         if claimed.rowcount != 1:
             raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
         in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch_id)
+        _gate_still_open(session, list(session.scalars(in_batch)), sent_on)
         result = session.execute(
             update(Decision)
             .where(Decision.status == DecisionStatus.READY, Decision.id.in_(in_batch))
