@@ -155,6 +155,17 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
             advances.RepaymentPlan(plan.first_due, plan.months, plan.monthly),
         )
     if case.decision:
+        twin = [
+            d
+            for d in dossier.decisions
+            if d.kind is item.decision_kind
+            and d.decided_on == case.decision.decided_on
+            and d.status is not DecisionStatus.WITHDRAWN
+        ]
+        if twin:  # importing a file again must not make a second letter
+            raise ValidationFailed(
+                {"decision": "dit besluit staat al in het dossier; is het bestand al ingelezen?"}
+            )
         explained = case.decision.explained
         if explained:
             caller = _case_manager(session, actor, explained.by, "", "")

@@ -398,3 +398,16 @@ def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tm
         assert session.scalars(select(PrintBatch)).one().status is BatchStatus.ABANDONED
         assert session.scalar(select(func.count()).select_from(StoredLetter)) == 0
     database.close()
+
+
+def test_importing_the_same_file_twice_is_refused(sqlite_url, tmp_path):
+    path = tmp_path / "zaken.json"
+    path.write_text(json.dumps(cases(2, TODAY)), encoding="utf-8")
+    assert run_cli("import", str(path), db=sqlite_url).returncode == 0
+    again = run_cli("import", str(path), db=sqlite_url)
+    assert again.returncode == 2
+    assert "zaak 0: decision: dit besluit staat al in het dossier" in again.stderr
+    database = Database(sqlite_url)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 2
+    database.close()
