@@ -96,3 +96,21 @@ def test_a_call_in_the_future_is_refused_with_a_message(qtbot, demo_database):
     error = call.form.errors["at"]
     qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
     assert error.text() == "een gesprek kan niet in de toekomst liggen"
+
+
+def test_a_decision_moves_from_ready_back_to_draft_and_is_withdrawn(qtbot, demo_database):
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("Ørsted")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    view = window.dossier_view
+    view.decisions.selectRow(0)
+    view.status_buttons[DecisionStatus.DRAFT].click()
+    qtbot.waitUntil(lambda: rows(view.decisions)[0][1] == "concept", timeout=5000)
+    view.decisions.selectRow(0)
+    view.status_buttons[DecisionStatus.WITHDRAWN].click()
+    qtbot.waitUntil(lambda: rows(view.decisions)[0][1] == "ingetrokken", timeout=5000)
+    with demo_database.session() as session:
+        client = session.scalar(select(Client).where(Client.bsn == demo_bsn(6)))
+        assert client.cases[0].decisions[0].status is DecisionStatus.WITHDRAWN

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from correspondence.dossier import StepState
 from correspondence.formatting import LOCAL_ZONE, clock_time, short_date
 from correspondence.views import Dossier
+from store.vocabulary import DecisionStatus
 
 STATE_COLOURS = {
     StepState.OVERDUE: "#f8d7da",
@@ -91,9 +94,19 @@ class DossierView(QWidget):
             "contacts", ["Wanneer", "Door", "Hoe", "Bereikt", "Wat is er gezegd", "Corrigeert"]
         )
         self.letters = table("letters", ["Gemaakt", "Brief", "SHA-256 van de PDF"])
+        self.status_buttons = {
+            DecisionStatus.READY: QPushButton("Gereed zetten"),
+            DecisionStatus.DRAFT: QPushButton("Terug naar concept"),
+            DecisionStatus.WITHDRAWN: QPushButton("Intrekken"),
+        }
+        buttons = QHBoxLayout()
+        for button in self.status_buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         decisions_tab = QWidget()
         column = QVBoxLayout(decisions_tab)
         column.addWidget(self.decisions, 1)
+        column.addLayout(buttons)
         column.addWidget(QLabel("<b>Contactlog</b> (alleen aan te vullen)"))
         column.addWidget(self.contacts, 2)
         self.tabs = QTabWidget()
@@ -106,6 +119,12 @@ class DossierView(QWidget):
         layout.addWidget(self.next_due)
         layout.addWidget(self.tabs, 1)
         self.dossier: Dossier | None = None
+
+    def selected_decision(self) -> int | None:
+        rows = self.decisions.selectionModel().selectedRows()
+        if not rows or self.dossier is None:
+            return None
+        return self.dossier.decisions[rows[0].row()].id
 
     def show_dossier(self, dossier: Dossier | None) -> None:
         self.dossier = dossier

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence import demo, views
+from correspondence import decisions, demo, views
 from correspondence.views import ClientRow, Dossier
+from store.vocabulary import DecisionStatus
 from ui.batch_window import BatchWindow
 from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
-from ui.context import AppContext
+from ui.context import AppContext, Outcome
 from ui.dossier_view import DossierView
 from ui.letter_dialog import LetterDialog
 from ui.workers import Job, run_job
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
+        for status, button in self.dossier_view.status_buttons.items():
+            button.clicked.connect(lambda _checked=False, status=status: self.set_decision(status))
         self.search_generation = 0
         self.batch_window: BatchWindow | None = None
         self.selected_client: int | None = None
@@ -254,6 +257,23 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.open_dossier(dossier.client_id))
         dialog.open()
         return dialog
+
+    def set_decision(self, status: DecisionStatus) -> Job | None:
+        decision_id = self.dossier_view.selected_decision()
+        dossier = self.dossier_view.dossier
+        if decision_id is None or dossier is None:
+            self.statusBar().showMessage("Kies eerst een besluit.", 5000)
+            return None
+
+        def change(_progress):  # type: ignore[no-untyped-def]
+            return self.context.write(lambda s, a: decisions.set_status(s, a, decision_id, status))
+
+        def done(outcome: Outcome) -> None:
+            if outcome.errors:
+                self._report_failure("; ".join(outcome.errors.values()))
+            self.open_dossier(dossier.client_id)
+
+        return run_job(change, done, self._report_failure)
 
     def log_call(self) -> CallDialog | None:
         dossier = self.dossier_view.dossier
