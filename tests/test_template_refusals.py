@@ -141,3 +141,12 @@ def test_a_text_block_marker_inside_a_table_is_refused(templates, reference):
         templates, lambda d: d.add_table(1, 1).cell(0, 0).paragraphs[0].add_run("[[ contact ]]")
     )
     assert "hoort alleen in een eigen alinea buiten een tabel" in refusal(templates, reference)
+
+
+def test_a_template_whose_pdf_cannot_be_laid_out_is_refused(templates, reference):
+    # a table row taller than a page: Word would split it, our PDF cannot
+    edit_letter(
+        templates,
+        lambda d: d.add_table(1, 1).cell(0, 0).paragraphs[0].add_run("lange tekst " * 3000),
+    )
+    assert "de PDF is niet te maken" in refusal(templates, reference)

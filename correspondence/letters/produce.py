@@ -22,6 +22,7 @@ from correspondence.letters.case_data import CaseData, parse_case
 from correspondence.letters.compose import compose
 from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.engine import PreparedLetter, prepare
+from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.kinds import LetterKind
 from correspondence.letters.model import Letter, Styles, read_letter
 from correspondence.letters.package import DOCUMENT, STYLES, Package
@@ -117,7 +118,12 @@ class LetterProducer:
             )
             sample = build_context(kind, example_case(kind), reference)
             letter = prepare(composed, sample.keys(), sample, versions)
-            self._prepared[key] = _Prepared(letter, Styles(house.part(STYLES)), house.furniture())
+            ready = _Prepared(letter, Styles(house.part(STYLES)), house.furniture())
+            try:  # the whole way to a PDF, once, so that a broken template never reaches a batch
+                render_pdf(self.model(ready, letter.render(sample)), "proef")
+            except Exception as exc:
+                raise TemplateRefused(house.name, f"de PDF is niet te maken: {exc}") from exc
+            self._prepared[key] = ready
         return self._prepared[key]
 
     def produce(
