@@ -172,7 +172,9 @@ def run_letter(database: Database, args: argparse.Namespace) -> int:
     case = read_case_file(args.data)
     with database.session() as session:
         reference = letter_reference(session, case.municipality)
-    letter = LetterProducer().produce(LetterKind(args.kind), case, reference)
+    letter = LetterProducer().produce(
+        LetterKind(args.kind), case, reference, docx=args.docx is not None
+    )
     outputs = [
         (path, content)
         for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))

@@ -24,7 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from correspondence.actors import acting_employee  # noqa: E402
-from correspondence.batch.printing import BatchFilter, build_queue, run_batch  # noqa: E402
+from correspondence.batch.printing import (  # noqa: E402
+    BatchFilter,
+    build_queue,
+    run_batch,
+    with_cases,
+)
 from correspondence.importing import import_cases, parse_cases  # noqa: E402
 from correspondence.letters.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
@@ -51,9 +56,10 @@ def libreoffice_rate(database: Database, sent_on: date, sample: int, folder: Pat
     producer = LetterProducer()
     started = time.perf_counter()
     paths = []
-    for index, entry in enumerate(queue.ready[:sample]):
+    pairs = with_cases(database, queue.ready[:sample], sent_on, queue.references)
+    for index, (entry, case) in enumerate(pairs):
         kind = KIND_OF_DECISION[entry.kind]
-        letter = producer.produce(kind, entry.case, queue.references[entry.case.municipality])
+        letter = producer.produce(kind, case, queue.references[case.municipality])
         paths.append(folder / f"brief{index:05d}.docx")
         paths[-1].write_bytes(letter.docx or b"")
     convert_to_pdf(paths, folder)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from correspondence import deadlines, reference
 from correspondence.calendar import AtwCalendar
 from correspondence.formatting import LOCAL_ZONE, long_date
-from store.models import Booking, Case
+from store.models import Appointment, Booking, Case, GroupSession
 from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 
 
@@ -166,21 +166,35 @@ def next_due(steps: list[Step]) -> Step | None:
     return next((s for s in steps if s.state in (StepState.OVERDUE, StepState.DUE)), None)
 
 
-def _session_fact(bookings: list[Booking], kind: SessionKind) -> SessionFact | None:
-    mine = [b for b in bookings if b.session.kind is kind]
-    if not mine:
+def latest_booking(case: Case, kind: SessionKind) -> Booking | None:
+    """The case's last booking on a session of `kind`: a rebooking replaces the earlier one."""
+    mine = [b for b in case.bookings if b.session.kind is kind]
+    return max(mine, key=lambda b: b.session.starts_at) if mine else None
+
+
+def latest_session(case: Case, kind: SessionKind) -> GroupSession | None:
+    booking = latest_booking(case, kind)
+    return booking.session if booking else None
+
+
+def latest_appointment(case: Case, kind: AppointmentKind) -> Appointment | None:
+    found = [a for a in case.appointments if a.kind is kind]
+    return max(found, key=lambda a: a.starts_at) if found else None
+
+
+def _session_fact(case: Case, kind: SessionKind) -> SessionFact | None:
+    booking = latest_booking(case, kind)
+    if booking is None:
         return None
-    latest = max(mine, key=lambda b: b.session.starts_at)
-    return SessionFact(latest.session.starts_at.astimezone(LOCAL_ZONE).date(), latest.attended)
+    return SessionFact(booking.session.starts_at.astimezone(LOCAL_ZONE).date(), booking.attended)
+
+
+def _appointment_on(case: Case, kind: AppointmentKind) -> date | None:
+    appointment = latest_appointment(case, kind)
+    return appointment.starts_at.astimezone(LOCAL_ZONE).date() if appointment else None
 
 
 def case_facts(case: Case) -> CaseFacts:
-    def appointment_on(kind: AppointmentKind) -> date | None:
-        days = [
-            a.starts_at.astimezone(LOCAL_ZONE).date() for a in case.appointments if a.kind is kind
-        ]
-        return max(days) if days else None
-
     sent = [d for d in case.decisions if d.status is DecisionStatus.SENT and d.sent_on]
     last_sent = max(sent, key=lambda d: d.sent_on) if sent else None  # type: ignore[arg-type,return-value]
     return CaseFacts(
@@ -188,11 +202,11 @@ def case_facts(case: Case) -> CaseFacts:
         registered_on=case.registered_on,
         bypass_reason=case.bypass_reason,
         ww_ends_on=case.ww_ends_on,
-        rights_meeting=_session_fact(case.bookings, SessionKind.RIGHTS_MEETING),
-        interview_on=appointment_on(AppointmentKind.PARTICIPATION_INTERVIEW),
+        rights_meeting=_session_fact(case, SessionKind.RIGHTS_MEETING),
+        interview_on=_appointment_on(case, AppointmentKind.PARTICIPATION_INTERVIEW),
         interview_delay_reason=case.interview_delay_reason,
-        search_interview_on=appointment_on(AppointmentKind.SEARCH_PERIOD_INTERVIEW),
-        workshop=_session_fact(case.bookings, SessionKind.WORKSHOP),
+        search_interview_on=_appointment_on(case, AppointmentKind.SEARCH_PERIOD_INTERVIEW),
+        workshop=_session_fact(case, SessionKind.WORKSHOP),
         application_received_on=case.application_received_on,
         advance_starts_on=min((a.starts_on for a in case.advances), default=None),
         decision_sent_on=last_sent.sent_on if last_sent else None,

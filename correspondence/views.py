@@ -14,8 +14,7 @@ from correspondence.addresses import Address
 from correspondence.clients import ClientInput, person_name
 from correspondence.formatting import long_date
 from correspondence.gate import explanation_missing
-from correspondence.letters.dossier_letters import LABELS
-from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.letters.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from store.models import Case, Client, Employee, Municipality
 from store.vocabulary import BatchStatus, CaseStatus, Channel, DecisionStatus, Role, Route
 

@@ -33,8 +33,7 @@ from correspondence.batch.printing import (
     default_output,
     run_batch,
 )
-from correspondence.letters.dossier_letters import LABELS
-from correspondence.letters.kinds import KIND_OF_DECISION
+from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from store.vocabulary import DecisionKind
 from ui.context import AppContext
 from ui.dossier_view import HELD_BACK, fill, table

@@ -14,7 +14,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,12 +29,12 @@ from correspondence.batch.cover import KindCount, cover_sheet
 from correspondence.batch.merge import StreamingMerger
 from correspondence.batch.render import render, start_worker
 from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.gate import explanation_missing
+from correspondence.gate import DecisionPolicy, explanation_missing
 from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference, build_context
-from correspondence.letters.dossier_letters import LABELS, LetterChoice, case_data
-from correspondence.letters.kinds import KIND_OF_DECISION
-from correspondence.letters.reference_data import all_references, letter_reference
+from correspondence.letters.dossier_letters import LetterChoice, case_data
+from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
+from correspondence.letters.reference_data import all_references
 from correspondence.names import PersonName
 from store.database import Database
 from store.models import (
@@ -57,11 +57,8 @@ COMMIT_EVERY = 100
 IN_PROCESS_BELOW = 40  # small batches are rendered in this process: starting workers costs more
 STALE_AFTER = timedelta(minutes=10)
 
+# Called after each letter; a caller cancels the run by raising from it.
 Progress = Callable[[int, int], None]
-
-
-class BatchCancelled(WorkflowError):
-    pass
 
 
 class BatchConflict(WorkflowError):
@@ -97,7 +94,6 @@ class QueueEntry:
     kind: DecisionKind
     case_manager: str
     municipality: str
-    case: CaseData | None = field(default=None, repr=False)  # None: loaded again when printed
 
 
 @dataclass(frozen=True)
@@ -179,33 +175,37 @@ def _load(session: Session, ids: list[int]) -> list[Decision]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def build_queue(
-    session: Session, filters: BatchFilter, sent_on: date, keep_cases: bool = True
-) -> Queue:
-    """What would be printed on `sent_on`, and what is held back and why.
+def _check(
+    decision: Decision,
+    sent_on: date,
+    policy: DecisionPolicy,
+    references: dict[str, LetterReference],
+) -> tuple[CaseData, str]:
+    """The decision's letter data and why it may not be sent on `sent_on` ("" when it may):
+    the gate first, then whatever the letter itself still lacks."""
+    kind = KIND_OF_DECISION[decision.kind]
+    data = case_data(decision.case, LetterChoice(kind, decision.id), sent_on)
+    gap = explanation_missing(decision.kind, decision.case.contacts, sent_on, policy)
+    if not gap:
+        try:
+            build_context(kind, data, references[data.municipality])
+        except ValidationFailed as exc:
+            gap = "; ".join(f"{field}: {message}" for field, message in exc.errors.items())
+    return data, gap or ""
 
-    Without `keep_cases` the entries do not hold their case data, so a queue of any length
-    stays small; printing loads the cases again, a chunk at a time.
-    """
+
+def build_queue(session: Session, filters: BatchFilter, sent_on: date) -> Queue:
+    """What would be printed on `sent_on`, and what is held back and why. The entries hold no
+    case data, so a queue of any length stays small; printing loads the cases again."""
     policy = reference.decision_policy(session)
-    references: dict[str, LetterReference] = {}
+    references = all_references(session)
     ready, held = [], []
     ids = _ready_ids(session, filters)
     for start in range(0, len(ids), LOAD_CHUNK):
         for decision in _load(session, ids[start : start + LOAD_CHUNK]):
             case, client = decision.case, decision.case.client
             name = PersonName(client.initials, client.prefix, client.surname).formal
-            gap = explanation_missing(decision.kind, case.contacts, sent_on, policy)
-            kind = KIND_OF_DECISION[decision.kind]
-            data = case_data(case, LetterChoice(kind, LABELS[kind], decision.id), sent_on)
-            code = client.municipality.code
-            if code not in references:
-                references[code] = letter_reference(session, code)
-            if not gap:
-                try:
-                    build_context(kind, data, references[code])
-                except ValidationFailed as exc:
-                    gap = "; ".join(f"{f}: {m}" for f, m in exc.errors.items())
+            _data, gap = _check(decision, sent_on, policy, references)
             if gap:
                 held.append(HeldBack(decision.id, client.bsn, name, decision.kind, gap))
             else:
@@ -219,7 +219,6 @@ def build_queue(
                         decision.kind,
                         case.case_manager.full_name,
                         client.municipality.name,
-                        data if keep_cases else None,
                     )
                 )
         session.expunge_all()
@@ -241,31 +240,30 @@ def _pool(references: dict[str, LetterReference], workers: int) -> ProcessPoolEx
 
 
 def with_cases(
-    database: Database, entries: list[QueueEntry], sent_on: date
+    database: Database,
+    entries: list[QueueEntry],
+    sent_on: date,
+    references: dict[str, LetterReference],
 ) -> Iterator[tuple[QueueEntry, CaseData]]:
-    """Each entry with its case data, loaded again a chunk at a time when the queue has none.
-    The first chunk is small, so the render processes get work at once."""
+    """Each entry with its case data, loaded again a chunk at a time and checked again: a
+    decision withdrawn, sent or corrected since the queue was built is left out. The first
+    chunk is small, so the render processes get work at once."""
     start = 0
     while start < len(entries):
         size = FIRST_CHUNK if start == 0 else LOAD_CHUNK
         chunk = entries[start : start + size]
         start += size
-        if all(e.case is not None for e in chunk):
-            yield from ((e, e.case) for e in chunk)  # type: ignore[misc]
-            continue
         with database.session() as session:  # closed before yielding: the printer writes
+            policy = reference.decision_policy(session)
             loaded = {d.id: d for d in _load(session, [e.decision_id for e in chunk])}
             pairs = []
-            policy = reference.decision_policy(session)
             for entry in chunk:
                 decision = loaded.get(entry.decision_id)
                 if decision is None or decision.status is not DecisionStatus.READY:
-                    continue  # withdrawn or sent since the queue was built: not printed
-                if explanation_missing(decision.kind, decision.case.contacts, sent_on, policy):
-                    continue  # its explanation was corrected since: held back next time
-                kind = KIND_OF_DECISION[decision.kind]
-                choice = LetterChoice(kind, LABELS[kind], decision.id)
-                pairs.append((entry, case_data(decision.case, choice, sent_on)))
+                    continue
+                data, gap = _check(decision, sent_on, policy, references)
+                if not gap:
+                    pairs.append((entry, data))
         yield from pairs
 
 
@@ -360,7 +358,6 @@ def run_batch(
     filters: BatchFilter,
     out: Path,
     progress: Progress = lambda done, total: None,
-    cancelled: Callable[[], bool] = lambda: False,
     workers: int | None = None,
 ) -> BatchResult:
     """Print every ready decision matching `filters` into `out`, sent on `sent_on`."""
@@ -372,7 +369,7 @@ def run_batch(
     # render processes start now, so they set up while the queue is being built
     pool = _pool(references, workers) if workers > 1 and expected >= IN_PROCESS_BELOW else None
     try:
-        return _run(database, username, sent_on, filters, out, progress, cancelled, pool, workers)
+        return _run(database, username, sent_on, filters, out, progress, pool, workers)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -385,7 +382,6 @@ def _run(
     filters: BatchFilter,
     out: Path,
     progress: Progress,
-    cancelled: Callable[[], bool],
     pool: ProcessPoolExecutor | None,
     workers: int,
 ) -> BatchResult:
@@ -394,7 +390,7 @@ def _run(
         actor_id = actor.id
         clean_up_stale(session, actor)
     with database.session() as session:
-        queue = build_queue(session, filters, sent_on, keep_cases=False)
+        queue = build_queue(session, filters, sent_on)
         calendar = reference.atw_calendar(session)
     if not queue.ready:
         return BatchResult(None, [], queue.held_back, 0, sent_on)
@@ -426,7 +422,6 @@ def _run(
             sent_on,
             deadline,
             progress,
-            cancelled,
             pool,
             workers,
         )
@@ -487,7 +482,6 @@ def _print(
     sent_on: date,
     deadline: date,
     progress: Progress,
-    cancelled: Callable[[], bool],
     pool: ProcessPoolExecutor | None,
     workers: int,
 ) -> list[Printed]:
@@ -499,11 +493,9 @@ def _print(
     session = database.session()
     try:
         for done, (entry, (pdf, versions, data)) in enumerate(
-            _rendered(with_cases(database, queue.ready, sent_on), pool, workers),
+            _rendered(with_cases(database, queue.ready, sent_on, queue.references), pool, workers),
             start=1,
         ):
-            if cancelled():
-                raise BatchCancelled("afgebroken; er is geen besluit verzonden")
             first, pages = merger.add_letter(pdf)
             session.add(
                 StoredLetter(

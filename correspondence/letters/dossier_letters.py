@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from correspondence import audit, dossier
+from correspondence.dossier import latest_appointment, latest_session
 from correspondence.errors import ValidationFailed
 from correspondence.letters.case_data import (
     AddressData,
@@ -20,7 +21,7 @@ from correspondence.letters.case_data import (
     Explanation,
     Repayment,
 )
-from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.letters.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from correspondence.letters.produce import LetterProducer, ProducedLetter
 from correspondence.letters.reference_data import letter_reference
 from correspondence.lookup import require
@@ -31,51 +32,31 @@ from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 @dataclass(frozen=True)
 class LetterChoice:
     kind: LetterKind
-    label: str
     decision_id: int | None = None
     draft: bool = False  # a decision letter before sending: a preview, not kept
 
-
-LABELS = {
-    LetterKind.HOMEWORK: "Begeleidende brief huiswerkmap",
-    LetterKind.APPOINTMENT: "Afspraakformulier participatiegesprek",
-    LetterKind.ADVANCE: "Voorschotovereenkomst",
-    LetterKind.GRANT: "Besluit: toekenning",
-    LetterKind.REJECTION: "Besluit: afwijzing",
-    LetterKind.NOT_PROCESSED: "Besluit: buiten behandeling",
-    LetterKind.ADVANCE_RECOVERY: "Besluit: terugvordering voorschot",
-    LetterKind.SEARCH_PERIOD: "Brief zoektermijn",
-}
-
-
-def _latest_session(case: Case, kind: SessionKind):  # type: ignore[no-untyped-def]
-    bookings = [b for b in case.bookings if b.session.kind is kind]
-    return max(bookings, key=lambda b: b.session.starts_at).session if bookings else None
-
-
-def _latest_appointment(case: Case, kind: AppointmentKind):  # type: ignore[no-untyped-def]
-    found = [a for a in case.appointments if a.kind is kind]
-    return max(found, key=lambda a: a.starts_at) if found else None
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind] + (" (concept)" if self.draft else "")
 
 
 def fitting_letters(case: Case) -> list[LetterChoice]:
     """The letters that fit the case's route and what has happened in it so far."""
     choices = []
-    if case.route is Route.STANDARD and _latest_session(case, SessionKind.RIGHTS_MEETING):
-        choices.append(LetterChoice(LetterKind.HOMEWORK, LABELS[LetterKind.HOMEWORK]))
-        if _latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW):
-            choices.append(LetterChoice(LetterKind.APPOINTMENT, LABELS[LetterKind.APPOINTMENT]))
+    if case.route is Route.STANDARD and latest_session(case, SessionKind.RIGHTS_MEETING):
+        choices.append(LetterChoice(LetterKind.HOMEWORK))
+        if latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW):
+            choices.append(LetterChoice(LetterKind.APPOINTMENT))
     if case.route is Route.YOUTH:
-        choices.append(LetterChoice(LetterKind.SEARCH_PERIOD, LABELS[LetterKind.SEARCH_PERIOD]))
+        choices.append(LetterChoice(LetterKind.SEARCH_PERIOD))
     if case.advances:
-        choices.append(LetterChoice(LetterKind.ADVANCE, LABELS[LetterKind.ADVANCE]))
+        choices.append(LetterChoice(LetterKind.ADVANCE))
     for decision in case.decisions:
         if decision.status in (DecisionStatus.WITHDRAWN,):
             continue
         kind = KIND_OF_DECISION[decision.kind]
         draft = decision.status is not DecisionStatus.SENT
-        label = LABELS[kind] + (" (concept)" if draft else "")
-        choices.append(LetterChoice(kind, label, decision.id, draft))
+        choices.append(LetterChoice(kind, decision.id, draft))
     return choices
 
 
@@ -91,8 +72,8 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
     """The case as letter data, from the store. A draft decision is previewed as sent today."""
     client = case.client
     manager: Employee = case.case_manager
-    meeting = _latest_session(case, SessionKind.RIGHTS_MEETING)
-    interview = _latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW)
+    meeting = latest_session(case, SessionKind.RIGHTS_MEETING)
+    interview = latest_appointment(case, AppointmentKind.PARTICIPATION_INTERVIEW)
     advance = case.advances[0] if case.advances else None
     decision_data = None
     if choice.decision_id is not None:

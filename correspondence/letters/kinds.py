@@ -44,3 +44,15 @@ KINDS: dict[LetterKind, KindInfo] = {
 }
 
 KIND_OF_DECISION = {info.decision: kind for kind, info in KINDS.items() if info.decision}
+
+# what an employee calls each letter
+LABELS: dict[LetterKind, str] = {
+    LetterKind.HOMEWORK: "Begeleidende brief huiswerkmap",
+    LetterKind.APPOINTMENT: "Afspraakformulier participatiegesprek",
+    LetterKind.ADVANCE: "Voorschotovereenkomst",
+    LetterKind.GRANT: "Besluit: toekenning",
+    LetterKind.REJECTION: "Besluit: afwijzing",
+    LetterKind.NOT_PROCESSED: "Besluit: buiten behandeling",
+    LetterKind.ADVANCE_RECOVERY: "Besluit: terugvordering voorschot",
+    LetterKind.SEARCH_PERIOD: "Brief zoektermijn",
+}
