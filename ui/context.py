@@ -38,6 +38,14 @@ class AppContext:
         with self.database.session() as session:
             return query(session)
 
+    def attempt(self, query: Callable[[Session], Any]) -> Outcome:
+        """A read that the rules may refuse (a letter that cannot be made yet): no writes."""
+        try:
+            with self.database.session() as session:
+                return Outcome(value=query(session))
+        except ValidationFailed as exc:
+            return Outcome(errors=exc.errors)
+
     def write(self, change: Callable[[Session, Employee], Any]) -> Outcome:
         try:
             with self.database.session() as session, session.begin():

@@ -118,7 +118,7 @@ class LetterDialog(QDialog):
         self.status.setText("Voorbeeld maken…")
 
         def work(_progress):  # type: ignore[no-untyped-def]
-            return self.context.write(lambda s, _a: self.letters.produce(s, case_id, choice, today))
+            return self.context.attempt(lambda s: self.letters.produce(s, case_id, choice, today))
 
         run_job(work, lambda outcome: self._show(generation, outcome), self._failed)
 
