@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 from correspondence.money import Cents, cents_to_decimal
 
@@ -35,6 +35,11 @@ def clock_time(moment: datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(LOCAL_ZONE)
     return _format_time(moment, "HH:mm", locale=LOCALE)
+
+
+def count_noun(count: int, singular: str, plural: str) -> str:
+    """ "1 besluit", "2 besluiten", "1.234 pagina's": the number in Dutch, the noun agreeing."""
+    return f"{format_decimal(count, locale=LOCALE)} {singular if count == 1 else plural}"
 
 
 def euros(amount: Cents) -> str:

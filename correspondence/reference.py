@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from correspondence.calendar import AtwCalendar
-from correspondence.errors import WorkflowError
+from correspondence.errors import ValidationFailed, WorkflowError
 from correspondence.gate import DecisionPolicy
 from correspondence.norms import NormTable
-from store.models import AtwEquatedDay, Setting
+from store.models import AtwEquatedDay, Municipality, Setting
 from store.models import NormTable as NormTableRow
 from store.vocabulary import DecisionKind
 
@@ -32,6 +32,20 @@ def norm_tables(session: Session) -> list[NormTable]:
         )
         for row in rows
     ]
+
+
+def municipality_code(session: Session, given: str) -> str:
+    """The code of the municipality the user named, by code or by name in any case; an unknown
+    one is refused with the known codes."""
+    known = session.execute(
+        select(Municipality.code, Municipality.name).order_by(Municipality.code)
+    ).all()
+    wanted = given.strip().casefold()
+    for code, name in known:
+        if wanted in (code.casefold(), name.casefold()):
+            return code
+    listed = ", ".join(code for code, _name in known) or "geen"
+    raise ValidationFailed({"municipality": f"onbekende gemeente '{given}'; bekend: {listed}"})
 
 
 def setting(session: Session, key: str) -> str:

@@ -3,31 +3,79 @@
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from store.files import private_file, private_folder, restrict_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 ENV_URL = "POORTPOST_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+SQLITE_CONSTRAINT = re.compile(r"constraint failed: ([\w.]+)")
+# PEP 249 names, shared by SQLAlchemy's wrappers and every driver's own errors
+DATABASE_MESSAGES = {
+    "IntegrityError": "de database weigert de wijziging: die botst met gegevens die er al zijn "
+    "of laat een verplicht gegeven leeg",
+    "DataError": "de database weigert een gegeven dat niet past (te lang of verkeerd van soort)",
+    "OperationalError": "de database is niet bereikbaar of bezet; probeer het later opnieuw",
+}
 
 
 class DatabaseUnavailable(RuntimeError):
     """The database cannot be opened or upgraded; the message is Dutch and names the cause."""
 
 
+def is_database_error(exc: BaseException) -> bool:
+    """A SQLAlchemy error, or a driver's own (PEP 249's DatabaseError and InterfaceError)."""
+    return isinstance(exc, SQLAlchemyError) or any(
+        cls.__name__ in ("DatabaseError", "InterfaceError") for cls in type(exc).__mro__
+    )
+
+
+def database_error_message(exc: BaseException) -> str:
+    """One Dutch line about a database error: what kind, and which table, column or constraint;
+    never the statement or its values (a BSN, a name)."""
+    original = getattr(exc, "orig", None) or exc
+    kinds = [cls.__name__ for cls in (*type(exc).__mro__, *type(original).__mro__)]
+    message = next(
+        (DATABASE_MESSAGES[kind] for kind in kinds if kind in DATABASE_MESSAGES),
+        f"fout in de database ({type(original).__name__})",
+    )
+    names = _schema_names(original)
+    return f"{message} ({', '.join(names)})" if names else message
+
+
+def _schema_names(error: BaseException) -> list[str]:
+    """The tables, columns or constraints an error names: never the values."""
+    diag = getattr(error, "diag", None)
+    if diag is not None:
+        return [n for n in (diag.table_name, diag.column_name, diag.constraint_name) if n]
+    if isinstance(error, sqlite3.Error) and (match := SQLITE_CONSTRAINT.search(str(error))):
+        return [match[1]]
+    return []
+
+
 def default_url() -> str:
     """`POORTPOST_DATABASE_URL`, or a SQLite file in the user's data folder."""
     if url := os.environ.get(ENV_URL):
         return url
-    folder = user_data_path("Poortpost", appauthor=False, ensure_exists=True)
-    return f"sqlite:///{folder / 'poortpost.sqlite3'}"
+    return f"sqlite:///{data_folder() / 'poortpost.sqlite3'}"
+
+
+def data_folder() -> Path:
+    """The user's Poortpost folder, created if needed and readable by the user only (0700)."""
+    return private_folder(user_data_path("Poortpost", appauthor=False))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +88,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+def _private_sqlite(database: Path) -> None:
+    """The database file exists with mode 0600 before SQLite opens it: SQLite gives its -wal and
+    -shm files the database file's mode. Companions left by an older version are tightened."""
+    private_file(database)
+    for suffix in SQLITE_COMPANIONS:
+        restrict_file(database.with_name(database.name + suffix))
+
+
+def _without_row_data(context: ExceptionContext) -> None:
+    """PostgreSQL's DETAIL line quotes the offending key or row (a BSN, a name); an error
+    keeps only its primary message. The parameters are hidden by the engine."""
+    original = context.original_exception
+    primary = getattr(getattr(original, "diag", None), "message_primary", None)
+    if not primary:
+        return
+    original.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None:
+        wrapped.args = (f"({type(original).__module__}.{type(original).__name__}) {primary}",)
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -48,10 +117,13 @@ def make_engine(url: str) -> Engine:
             folder = Path(database).expanduser().parent
             if not folder.is_dir():
                 raise DatabaseUnavailable(f"de map {folder} voor de database bestaat niet")
-        engine = create_engine(parsed)
+            _private_sqlite(Path(database))
+        engine = create_engine(parsed, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "handle_error", _without_row_data)
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:

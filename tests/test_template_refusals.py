@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from correspondence.letters.context import LetterReference
+from correspondence.letters.engine import ENVIRONMENT, WITHOUT
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer
@@ -150,3 +151,52 @@ def test_a_template_whose_pdf_cannot_be_laid_out_is_refused(templates, reference
         lambda d: d.add_table(1, 1).cell(0, 0).paragraphs[0].add_run("lange tekst " * 3000),
     )
     assert "de PDF is niet te maken" in refusal(templates, reference)
+
+
+TWICE = "{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            f"{{% macro f(n) %}}{TWICE}{{% endmacro %}}{{{{ f(2) }}}}",
+            "de macro f roept zichzelf aan (direct of via een andere macro)",
+        ),
+        (
+            "{% macro f(n) %}{{ g(n) }}{% endmacro %}"
+            "{% macro g(n) %}{% if n %}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(2) }}",
+            "de macro f roept zichzelf aan",
+        ),
+        (
+            "{% macro f(n) %}{% if n %}{{ caller() }}{% endif %}{% endmacro %}"
+            "{% call f(1) %}{{ f(0) }}{% endcall %}",
+            "de macro f roept zichzelf aan",
+        ),
+        (
+            "{% macro f() %}{{ g() }}{% endmacro %}{% set g = f %}{{ f() }}",
+            "macro's roepen elkaar meer dan 40 keer binnen elkaar aan",
+        ),
+        ("{% for r in ['a', 'b'] %}{{ r }}{% endfor %}", "een lus over een vaste waarde"),
+        ("{% for r in 'abc'|list %}{{ r }}{% endfor %}", "een lus over een vaste waarde"),
+        (
+            "{% for a in klant.naam|center(1000) %}{% for b in klant.naam|center(1000) %}"
+            "{% endfor %}{% endfor %}",
+            "het sjabloon doet te veel werk (meer dan 100.000 stappen)",
+        ),
+        ("{{ 2 ** 10 }}", "machtsverheffen (**) kan niet in een sjabloon"),
+        ("{{ ('x' * 200000)|length }}", "een herhaling met * maakt meer dan 100.000 tekens"),
+    ],
+)
+def test_a_template_that_might_not_end_is_refused(templates, reference, text, message):
+    edit_letter(templates, lambda d: d.add_paragraph(text))
+    found = refusal(templates, reference)
+    assert found.startswith("sjabloon brieven/decision-grant.docx geweigerd: ")
+    assert message in found
+
+
+@pytest.mark.parametrize("helper", ["range(3)", "lipsum()", "cycler(1)", "joiner()", "namespace()"])
+def test_jinjas_own_helpers_are_not_there(templates, reference, helper):
+    assert not set(WITHOUT) & ENVIRONMENT.globals.keys()
+    edit_letter(templates, lambda d: d.add_paragraph(f"{{{{ {helper} }}}}"))
+    assert f"onbekende tag {helper.split('(')[0]}" in refusal(templates, reference)

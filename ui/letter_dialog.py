@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from correspondence.formatting import count_noun
 from correspondence.letters.dossier_letters import DossierLetters, LetterChoice
 from correspondence.letters.produce import ProducedLetter
 from ui.context import AppContext, Outcome
@@ -140,7 +141,8 @@ class LetterDialog(QDialog):
         self.document.load(self.buffer)
         choice: LetterChoice = self.kind.currentData()
         note = " Concept: het besluit krijgt zijn datum bij verzending." if choice.draft else ""
-        self.status.setText(f"{self.document.pageCount()} pagina('s).{note}")
+        pages = count_noun(self.document.pageCount(), "pagina", "pagina's")
+        self.status.setText(f"{pages}.{note}")
         self._enable(True)
 
     def _failed(self, message: str) -> None:

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from store.database import database_error_message, is_database_error
+
 Progress = Callable[[int, int], None]
 
 
@@ -59,7 +61,10 @@ class _Runner(QRunnable):
             job.failed.emit("Afgebroken; er is niets opgeslagen.")
         except Exception as exc:  # reported to the user; the worker thread must not die silently
             traceback.print_exc()
-            job.failed.emit(str(exc) or exc.__class__.__name__)
+            if is_database_error(exc):  # one Dutch line, never the statement or its values
+                job.failed.emit(database_error_message(exc))
+            else:
+                job.failed.emit(str(exc) or exc.__class__.__name__)
         else:
             job.succeeded.emit(result)
         job.finished.emit()

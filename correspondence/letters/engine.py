@@ -3,22 +3,29 @@
 docxtpl's tag grammar ({%p %}, {%tr %}, {%r %}) prepares the Word XML for Jinja; the Jinja
 environment is sandboxed (a template never reaches Python internals), escapes every value for
 XML (a client called "Jansen & Zn" cannot break the file) and refuses unknown names.
+
+A template always ends: one whose macros call themselves, or that loops over a fixed value, is
+refused when it is loaded; `range` and Jinja's other helpers are not there; and every rendering
+has a budget of loop rounds and calls, so that nothing a template does can run for ever.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, meta
-from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError, TemplateRuntimeError, UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from correspondence.formatting import euros, long_date, short_date, weekday_date
+from correspondence.formatting import count_noun, euros, long_date, short_date, weekday_date
 from correspondence.letters.compose import Composed
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.package import Package
@@ -32,6 +39,86 @@ _PATCHER = DocxTemplate(None)
 
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_STEPS = 100_000  # loop rounds and calls in one rendering of one part
+MAX_DEPTH = 40  # calls inside calls
+MAX_REPEAT = 100_000  # characters or items one `*` may make
+WITHOUT = ("range", "lipsum", "cycler", "joiner", "namespace")  # Jinja's helpers, not ours
+
+
+class RenderLimit(TemplateRuntimeError):
+    """A rendering that does too much work; the message is Dutch."""
+
+
+class _NeverEnds(Exception):
+    """A template that might not end; the message is Dutch."""
+
+
+class _Budget:
+    """The work one rendering may still do."""
+
+    def __init__(self) -> None:
+        self.steps = MAX_STEPS
+        self.depth = 0
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            steps = count_noun(MAX_STEPS, "stap", "stappen")
+            raise RenderLimit(
+                f"het sjabloon doet te veel werk (meer dan {steps}): "
+                "loopt er een lus of macro eindeloos door?"
+            )
+
+    @contextmanager
+    def call(self) -> Iterator[None]:
+        self.spend()
+        if self.depth >= MAX_DEPTH:
+            raise RenderLimit(
+                f"macro's roepen elkaar meer dan {MAX_DEPTH} keer binnen elkaar aan: "
+                "roept een macro zichzelf aan?"
+            )
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+
+_BUDGET: ContextVar[_Budget] = ContextVar("template_budget")
+
+
+def counted(items: Iterable[Any]) -> Iterator[Any]:
+    """The rounds of a template's loop, each paid from the rendering's budget."""
+    budget = _BUDGET.get()
+    for item in items:
+        budget.spend()
+        yield item
+
+
+def _repeat_size(left: Any, right: Any) -> int:
+    """How long `left * right` would be when it repeats a string or a list; 0 otherwise."""
+    for repeated, times in ((left, right), (right, left)):
+        if isinstance(repeated, (str, list, tuple)) and isinstance(times, int):
+            return len(repeated) * times
+    return 0
+
+
+class LetterEnvironment(SandboxedEnvironment):
+    """The sandbox with a budget for calls, and without operators that make huge values."""
+
+    intercepted_binops = frozenset({"*", "**"})  # also keeps them from running at compile time
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        with _BUDGET.get().call():
+            return super().call(__context, __obj, *args, **kwargs)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            raise RenderLimit("machtsverheffen (**) kan niet in een sjabloon")
+        if _repeat_size(left, right) > MAX_REPEAT:
+            made = count_noun(MAX_REPEAT, "teken", "tekens")
+            raise RenderLimit(f"een herhaling met * maakt meer dan {made}")
+        return super().call_binop(context, operator, left, right)
 
 
 def xml_safe(value: Any) -> Any:
@@ -40,10 +127,12 @@ def xml_safe(value: Any) -> Any:
 
 
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
+    env = LetterEnvironment(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
     env.filters.update(
         datum=long_date, dag_datum=weekday_date, korte_datum=short_date, bedrag=euros
     )
+    for name in WITHOUT:
+        del env.globals[name]
     return env
 
 
@@ -61,13 +150,22 @@ class PreparedLetter:
     def render(self, context: Mapping[str, Any]) -> dict[str, str]:
         """The rendered XML of the document, header and footer parts."""
         return {
-            part: _finish(template.render(context)) for part, template in self.templates.items()
+            part: _finish(_render(template, context)) for part, template in self.templates.items()
         }
 
     def docx(self, rendered: Mapping[str, str]) -> bytes:
         return self.package.write(
             {part: (XML_DECLARATION + xml).encode("utf-8") for part, xml in rendered.items()}
         )
+
+
+def _render(template: Template, context: Mapping[str, Any]) -> str:
+    """Render with a fresh budget, so that no template can run for ever."""
+    token = _BUDGET.set(_Budget())
+    try:
+        return template.render(context)
+    finally:
+        _BUDGET.reset(token)
 
 
 def _finish(xml: str) -> str:
@@ -88,9 +186,73 @@ def _compiled(source: str) -> tuple[Template, frozenset[str]]:
     """A template source compiled once per process, with the names it uses. Headers and
     footers are shared by every kind of letter of a municipality."""
     parsed = ENVIRONMENT.parse(source)
+    _check_ending(parsed, source)
     names = frozenset(meta.find_undeclared_variables(parsed))
+    _count_loops(parsed)
     code = ENVIRONMENT.compile(parsed)
     return ENVIRONMENT.template_class.from_code(ENVIRONMENT, code, ENVIRONMENT.globals), names
+
+
+def _check_ending(parsed: nodes.Template, source: str) -> None:
+    """Refuse what might not end: a macro that calls itself, a loop over a fixed value."""
+    if macro := _recursive_macro(parsed):
+        raise _NeverEnds(
+            f"de macro {macro} roept zichzelf aan (direct of via een andere macro); "
+            "dat mag niet in een sjabloon"
+        )
+    for loop in parsed.find_all(nodes.For):
+        if isinstance(_root(loop.iter), nodes.Literal):
+            raise _NeverEnds(
+                f"een lus over een vaste waarde{_paragraph_at(source, loop.lineno)}; "
+                "een lus gaat alleen over gegevens van de brief"
+            )
+
+
+def _root(expression: nodes.Node) -> nodes.Node:
+    """What an expression starts from: `klant` in `klant.adresregels|list`."""
+    while isinstance(expression, (nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Test)):
+        expression = expression.node
+    return expression
+
+
+def _called(node: nodes.Node) -> set[str]:
+    return {
+        call.node.name for call in node.find_all(nodes.Call) if isinstance(call.node, nodes.Name)
+    }
+
+
+def _recursive_macro(parsed: nodes.Template) -> str | None:
+    """A macro that calls itself, directly or through other macros, or None. A macro used in a
+    {% call %} block calls that block's body back."""
+    macros = {macro.name: macro for macro in parsed.find_all(nodes.Macro)}
+    calls = {name: _called(macro) & macros.keys() for name, macro in macros.items()}
+    for block in parsed.find_all(nodes.CallBlock):
+        callee = block.call.node
+        if isinstance(callee, nodes.Name) and callee.name in calls:
+            for node in block.body:
+                calls[callee.name] |= _called(node) & macros.keys()
+    return next((name for name in sorted(calls) if _reaches(name, name, calls)), None)
+
+
+def _reaches(start: str, goal: str, calls: Mapping[str, set[str]]) -> bool:
+    seen: set[str] = set()
+    todo = list(calls[start])
+    while todo:
+        name = todo.pop()
+        if name == goal:
+            return True
+        if name not in seen:
+            seen.add(name)
+            todo.extend(calls[name])
+    return False
+
+
+def _count_loops(parsed: nodes.Template) -> None:
+    """Every loop pays for each round from the rendering's budget."""
+    for loop in list(parsed.find_all(nodes.For)):
+        guard = nodes.ImportedName(f"{__name__}.{counted.__name__}")
+        loop.iter = nodes.Call(guard, [loop.iter], [], None, None, lineno=loop.lineno)
+        loop.iter.set_environment(ENVIRONMENT)
 
 
 def _compile(name: str, xml: str, known: set[str]) -> Template:
@@ -103,6 +265,8 @@ def _compile(name: str, xml: str, known: set[str]) -> Template:
     except TemplateSyntaxError as exc:
         where = _paragraph_at(source, exc.lineno)
         raise TemplateRefused(name, f"syntaxfout in een tag{where}: {exc.message}") from exc
+    except _NeverEnds as exc:
+        raise TemplateRefused(name, str(exc)) from exc
     unknown = used - known
     if unknown:
         listed = ", ".join(sorted(known))
@@ -114,7 +278,9 @@ def _compile(name: str, xml: str, known: set[str]) -> Template:
 
 def _try(name: str, template: Template, sample: Mapping[str, Any]) -> None:
     try:
-        template.render(sample)
+        _render(template, sample)
+    except RenderLimit as exc:
+        raise TemplateRefused(name, str(exc)) from exc
     except SecurityError as exc:
         raise TemplateRefused(
             name, f"een tag probeert Python-internals te bereiken: {exc}"
