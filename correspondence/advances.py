@@ -13,11 +13,7 @@ from correspondence.errors import ValidationFailed
 from correspondence.lookup import require
 from correspondence.money import Cents
 from correspondence.norms import NormNotFound, advance_amount, norm_for
-from correspondence.schedule import (
-    ScheduleError,
-    schedule_by_amount,
-    schedule_by_months,
-)
+from correspondence.schedule import ScheduleError, plan_schedule
 from store.models import Advance, Case, Employee, Instalment
 from store.models import NormTable as NormTableRow
 
@@ -51,18 +47,12 @@ def grant_advance(
         raise ValidationFailed({"start": str(exc)}) from exc
     percent = reference.advance_percent(session)
     amount = advance_amount(norm, percent)
-    if (plan.months is None) == (plan.monthly is None):
-        raise ValidationFailed({"repayment": "geef een aantal maanden óf een maandbedrag"})
     if plan.first_due <= starts_on:
         raise ValidationFailed(
             {"first_due": "de eerste aflossing valt na de start van het voorschot"}
         )
     try:
-        schedule = (
-            schedule_by_months(amount, plan.months, plan.first_due)
-            if plan.months is not None
-            else schedule_by_amount(amount, plan.monthly or 0, plan.first_due)
-        )
+        schedule = plan_schedule(amount, plan.first_due, plan.months, plan.monthly)
     except ScheduleError as exc:
         raise ValidationFailed({"repayment": str(exc)}) from exc
     table_id = session.scalar(

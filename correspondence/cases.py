@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
+from correspondence.dates import DateRefused, check_day
 from correspondence.errors import NotFound, ValidationFailed
 from correspondence.formatting import LOCAL_ZONE, long_date
 from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
@@ -42,6 +43,7 @@ class CaseInput:
 
 def validate_case(session: Session, client: Client, data: CaseInput, today: date) -> None:
     """Raise ValidationFailed naming every field that does not fit the route's rules."""
+    _check_windows(data, today)
     errors: dict[str, str] = {}
     routes = {r.value: r for r in Route}
     route = routes.get(data.route)
@@ -79,6 +81,19 @@ def validate_case(session: Session, client: Client, data: CaseInput, today: date
     manager = session.get(Employee, data.case_manager_id) if data.case_manager_id else None
     if manager is None or manager.role is not Role.CASE_MANAGER or not manager.active:
         errors["case_manager_id"] = "kies een actieve klantmanager"
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _check_windows(data: CaseInput, today: date) -> None:
+    """Every date within the window Poortpost knows, before any term is computed from it."""
+    errors: dict[str, str] = {}
+    for name in ("registered_on", "ww_ends_on", "application_received_on"):
+        try:
+            if (day := getattr(data, name)) is not None:
+                check_day(day, today)
+        except DateRefused as exc:
+            errors[name] = str(exc)
     if errors:
         raise ValidationFailed(errors)
 
@@ -209,8 +224,8 @@ def open_case_of(session: Session, bsn: str) -> Case:
     """The open case of the client with this BSN."""
     client = session.scalar(select(Client).where(Client.bsn == bsn))
     if client is None:
-        raise NotFound(f"geen klant met BSN {bsn}")
+        raise NotFound("geen klant met dit BSN")
     open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
     if not open_cases:
-        raise NotFound(f"de klant met BSN {bsn} heeft geen open dossier")
+        raise NotFound("de klant met dit BSN heeft geen open dossier")
     return open_cases[-1]

@@ -11,6 +11,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from correspondence import audit
+from correspondence.dates import DateKind, DateRefused, check_day
 from correspondence.errors import ValidationFailed
 from correspondence.identifiers import (
     InvalidIdentifier,
@@ -20,11 +21,14 @@ from correspondence.identifiers import (
 )
 from correspondence.lookup import require
 from correspondence.names import PersonName, sort_key
+from correspondence.norms import age_in_months
+from correspondence.text import TextRefused, check_length, clean_line, column_limits, letter_text
 from store.models import Client, Employee, Municipality
 from store.vocabulary import Household, Salutation
 
 SEARCH_LIMIT = 200
 MIN_AGE_YEARS = 18
+CLIENT_LIMITS = column_limits(Client)
 
 
 @dataclass
@@ -65,7 +69,7 @@ def _required(data: ClientInput, errors: dict[str, str], *names: str) -> None:
 def validate_client(data: ClientInput, today: date) -> ClientInput:
     """The input with identifiers normalised, or ValidationFailed naming every bad field."""
     errors: dict[str, str] = {}
-    clean = ClientInput(**{f.name: _strip(getattr(data, f.name)) for f in fields(ClientInput)})
+    clean = _cleaned(data, errors)
     _required(clean, errors, "initials", "surname", "street", "house_number", "city")
     for name, normalise in (("bsn", normalise_bsn), ("postcode", normalise_postcode)):
         try:
@@ -83,25 +87,59 @@ def validate_client(data: ClientInput, today: date) -> ClientInput:
         errors["household"] = "kies alleenstaande, alleenstaande ouder of gehuwden"
     if not clean.municipality:
         errors["municipality"] = "verplicht veld"
-    if clean.birth_date is None:
-        errors["birth_date"] = "verplicht veld"
-    elif clean.birth_date > today.replace(year=today.year - MIN_AGE_YEARS):
-        errors["birth_date"] = "de klant moet minstens 18 jaar zijn"
+    if problem := _birth_date_problem(clean.birth_date, today):
+        errors["birth_date"] = problem
     if not re.fullmatch(r"[1-9][0-9]{0,4}", clean.house_number) and "house_number" not in errors:
         errors["house_number"] = "een huisnummer is een getal, zoals 12"
     if clean.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", clean.email):
         errors["email"] = "dit is geen e-mailadres"
+    _check_lengths(clean, errors)
     if errors:
         raise ValidationFailed(errors)
     return clean
 
 
-def _strip(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
+def _cleaned(data: ClientInput, errors: dict[str, str]) -> ClientInput:
+    """The input with every text cleaned as for a letter; text the letter font cannot draw is
+    an error on its field."""
+    values: dict[str, object] = {}
+    for field in fields(ClientInput):
+        value = getattr(data, field.name)
+        if isinstance(value, str):
+            try:
+                value = letter_text(value)
+            except TextRefused as exc:
+                errors[field.name], value = str(exc), clean_line(value)
+        values[field.name] = value
+    return ClientInput(**values)  # type: ignore[arg-type]
+
+
+def _birth_date_problem(birth_date: date | None, today: date) -> str | None:
+    if birth_date is None:
+        return "verplicht veld"
+    try:
+        check_day(birth_date, today, DateKind.BIRTH)
+    except DateRefused as exc:
+        return str(exc)
+    if age_in_months(birth_date, today) < MIN_AGE_YEARS * 12:
+        return "de klant moet minstens 18 jaar zijn"
+    return None
+
+
+def _check_lengths(clean: ClientInput, errors: dict[str, str]) -> None:
+    """Every text within its column, so SQLite and PostgreSQL refuse the same input alike."""
+    for name, limit in CLIENT_LIMITS.items():
+        value = getattr(clean, name, None)
+        if isinstance(value, str) and name not in errors:
+            try:
+                check_length(value, limit)
+            except TextRefused as exc:
+                errors[name] = str(exc)
 
 
 def _search_text(data: ClientInput) -> str:
-    return fold(" ".join((data.bsn, data.first_name, data.initials, data.prefix, data.surname)))
+    text = fold(" ".join((data.bsn, data.first_name, data.initials, data.prefix, data.surname)))
+    return text[: CLIENT_LIMITS["search_text"]]  # folding may lengthen a name ("ǆ" → "dz")
 
 
 def _municipality(session: Session, code: str) -> Municipality:

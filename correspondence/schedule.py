@@ -21,6 +21,26 @@ class ScheduleError(ValueError):
     pass
 
 
+MAX_MONTHS = 120  # ten years: a longer repayment is no plan but a mistake in the amount
+MIN_INSTALMENT: Cents = 100  # € 1,00: a smaller instalment costs more to collect than it brings
+
+
+def check_months(months: int) -> int:
+    """A number of months a repayment may run, or ScheduleError."""
+    if months < 1:
+        raise ScheduleError("het aantal maanden moet minstens 1 zijn")
+    if months > MAX_MONTHS:
+        raise ScheduleError(f"een aflossing duurt hoogstens {MAX_MONTHS} maanden")
+    return months
+
+
+def check_monthly(monthly: Cents) -> Cents:
+    """A monthly amount a repayment may have, or ScheduleError."""
+    if monthly < MIN_INSTALMENT:
+        raise ScheduleError("het maandbedrag moet minstens € 1,00 zijn")
+    return monthly
+
+
 def monthly_due_date(first_due: date, months_later: int) -> date:
     """The due date `months_later` months after `first_due`, on the same day of the month.
 
@@ -45,11 +65,9 @@ def schedule_by_months(total: Cents, months: int, first_due: date) -> list[Insta
     """Equal instalments over `months`; the last one absorbs the rounding remainder."""
     if total <= 0:
         raise ScheduleError("het bedrag moet groter zijn dan nul")
-    if months < 1:
-        raise ScheduleError("het aantal maanden moet minstens 1 zijn")
-    if months > total:
-        raise ScheduleError("meer termijnen dan centen: elke termijn moet minstens € 0,01 zijn")
-    base = total // months
+    base = total // check_months(months)
+    if base < MIN_INSTALMENT:
+        raise ScheduleError("elke termijn moet minstens € 1,00 zijn; kies minder maanden")
     return _build(total, [base] * (months - 1) + [total - base * (months - 1)], first_due)
 
 
@@ -57,9 +75,12 @@ def schedule_by_amount(total: Cents, monthly: Cents, first_due: date) -> list[In
     """Instalments of `monthly` until paid; the last one is what is left."""
     if total <= 0:
         raise ScheduleError("het bedrag moet groter zijn dan nul")
-    if monthly <= 0:
-        raise ScheduleError("het maandbedrag moet groter zijn dan nul")
-    count = -(-total // monthly)
+    count = -(-total // check_monthly(monthly))
+    if count > MAX_MONTHS:
+        raise ScheduleError(
+            f"met dit maandbedrag duurt de aflossing {count} maanden; "
+            f"hoogstens {MAX_MONTHS}: kies een hoger maandbedrag"
+        )
     return _build(total, [monthly] * (count - 1) + [total - monthly * (count - 1)], first_due)
 
 

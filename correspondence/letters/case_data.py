@@ -3,24 +3,22 @@ Dutch message naming every field that is missing or wrong."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from correspondence.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE
 from correspondence.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
 from correspondence.money import Cents, parse_euros
+from correspondence.schedule import ScheduleError, check_monthly, check_months
+from correspondence.text import TextRefused, column_limits, letter_text
+from store.models import Client, Employee
 from store.vocabulary import Channel, Household, Salutation
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean(text: str) -> str:
-    """Text safe for a letter: no control characters, line breaks as spaces."""
-    return CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")).strip()
+# the same lengths as the columns that store the case when it is imported
+CLIENT_LIMITS = column_limits(Client)
+EMPLOYEE_LIMITS = column_limits(Employee)
 
 
 @dataclass(frozen=True)
@@ -108,17 +106,18 @@ class CaseData:
 class _Reader:
     """Reads typed values from nested JSON, collecting a message per bad field."""
 
-    def __init__(self, data: Any) -> None:
+    def __init__(self, data: Any, today: date) -> None:
         self.data = data
+        self.today = today
         self.errors: dict[str, str] = {}
 
     def _get(self, path: str, required: bool) -> Any:
-        node = self.data
+        node, walked = self.data, ""
         for key in path.split("."):
             if not isinstance(node, dict):
-                self.errors.setdefault(path, "hoort een object te zijn")
+                self.errors.setdefault(walked or path, "hoort een object te zijn")
                 return None
-            node = node.get(key)
+            node, walked = node.get(key), f"{walked}.{key}" if walked else key
             if node is None:
                 if required:
                     self.errors.setdefault(path, "ontbreekt")
@@ -128,29 +127,38 @@ class _Reader:
     def present(self, path: str) -> bool:
         return self._get(path, False) is not None
 
-    def text(self, path: str, required: bool = True, allow_empty: bool = False) -> str:
+    def _letter_text(self, path: str, value: str, limit: int | None = None) -> str:
+        try:
+            return letter_text(value, limit)
+        except TextRefused as exc:
+            self.errors[path] = str(exc)
+            return ""
+
+    def text(
+        self, path: str, required: bool = True, allow_empty: bool = False, limit: int | None = None
+    ) -> str:
         value = self._get(path, required)
         if value is None:
             return ""
         if not isinstance(value, str):
             self.errors[path] = "hoort tekst te zijn"
             return ""
-        value = clean(value)
+        value = self._letter_text(path, value, limit)
         if required and not value and not allow_empty:
-            self.errors[path] = "mag niet leeg zijn"
+            self.errors.setdefault(path, "mag niet leeg zijn")
         return value
 
-    def day(self, path: str, required: bool = True) -> date | None:
+    def day(self, path: str, required: bool = True, kind: DateKind = DateKind.ANY) -> date | None:
         value = self._get(path, required)
         if value is None:
             return None
-        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        if not isinstance(value, str):
             self.errors[path] = "hoort een datum te zijn als JJJJ-MM-DD"
             return None
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.errors[path] = f"'{value}' is geen bestaande datum"
+            return parse_day(value, self.today, kind)
+        except DateRefused as exc:
+            self.errors[path] = str(exc)
             return None
 
     def moment(self, path: str, required: bool = True) -> datetime | None:
@@ -158,20 +166,20 @@ class _Reader:
         value = self._get(path, required)
         if value is None:
             return None
-        try:
-            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            moment = None
-        if moment is None or not ISO_DATE.match(value):
+        if not isinstance(value, str):
             self.errors[path] = "hoort een tijdstip te zijn als JJJJ-MM-DDTuu:mm"
             return None
-        return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_ZONE)
+        try:
+            return parse_moment(value, self.today)
+        except DateRefused as exc:
+            self.errors[path] = str(exc)
+            return None
 
     def choice(self, path: str, options: dict[str, Any]) -> Any:
         value = self._get(path, True)
         if value is None:
             return None
-        if value not in options:
+        if not isinstance(value, str) or value not in options:
             self.errors[path] = "kies uit: " + ", ".join(options)
             return None
         return options[value]
@@ -183,7 +191,7 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.errors[path] = "hoort een lijst met teksten te zijn"
             return ()
-        return tuple(c for c in (clean(v) for v in value) if c)
+        return tuple(c for c in (self._letter_text(path, v) for v in value) if c)
 
     def boolean(self, path: str) -> bool:
         value = self._get(path, True)
@@ -192,16 +200,20 @@ class _Reader:
             return False
         return bool(value)
 
-    def whole(self, path: str) -> int | None:
+    def months(self, path: str) -> int | None:
         value = self._get(path, False)
         if value is None:
             return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            self.errors[path] = "hoort een geheel getal van 1 of meer te zijn"
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.errors[path] = "hoort een geheel getal te zijn"
             return None
-        return value
+        try:
+            return check_months(value)
+        except ScheduleError as exc:
+            self.errors[path] = str(exc)
+            return None
 
-    def euros(self, path: str) -> Cents | None:
+    def monthly(self, path: str) -> Cents | None:
         value = self._get(path, False)
         if value is None:
             return None
@@ -209,8 +221,8 @@ class _Reader:
             self.errors[path] = 'hoort een bedrag te zijn, zoals "150,00"'
             return None
         try:
-            return parse_euros(str(value))
-        except ValueError as exc:
+            return check_monthly(parse_euros(str(value)))
+        except ValueError as exc:  # ScheduleError is a ValueError too
             self.errors[path] = str(exc)
             return None
 
@@ -226,21 +238,24 @@ class _Reader:
 
 
 def _client(read: _Reader) -> ClientData:
+    limit = CLIENT_LIMITS
     return ClientData(
         bsn=read.identifier("client.bsn", normalise_bsn),
-        initials=read.text("client.initials"),
-        first_name=read.text("client.first_name", required=False),
-        prefix=read.text("client.prefix", required=False),
-        surname=read.text("client.surname"),
+        initials=read.text("client.initials", limit=limit["initials"]),
+        first_name=read.text("client.first_name", required=False, limit=limit["first_name"]),
+        prefix=read.text("client.prefix", required=False, limit=limit["prefix"]),
+        surname=read.text("client.surname", limit=limit["surname"]),
         salutation=read.choice("client.salutation", {s.value: s for s in Salutation}),
-        birth_date=read.day("client.birth_date"),  # type: ignore[arg-type]
+        birth_date=read.day("client.birth_date", kind=DateKind.BIRTH),  # type: ignore[arg-type]
         household=read.choice("client.household", {h.value: h for h in Household}),
         address=AddressData(
-            street=read.text("client.address.street"),
-            number=read.text("client.address.number"),
-            addition=read.text("client.address.addition", required=False),
+            street=read.text("client.address.street", limit=limit["street"]),
+            number=read.text("client.address.number", limit=limit["house_number"]),
+            addition=read.text(
+                "client.address.addition", required=False, limit=limit["house_number_addition"]
+            ),
             postcode=read.identifier("client.address.postcode", normalise_postcode),
-            city=read.text("client.address.city"),
+            city=read.text("client.address.city", limit=limit["city"]),
         ),
     )
 
@@ -251,7 +266,7 @@ def _explanation(read: _Reader) -> Explanation | None:
     return Explanation(
         at=read.moment("decision.explained.at"),  # type: ignore[arg-type]
         channel=read.choice("decision.explained.channel", {c.value: c for c in Channel}),
-        by=read.text("decision.explained.by"),
+        by=read.text("decision.explained.by", limit=EMPLOYEE_LIMITS["full_name"]),
         reached=read.boolean("decision.explained.reached"),
     )
 
@@ -260,8 +275,8 @@ def _advance(read: _Reader) -> AdvanceData | None:
     if not read.present("advance"):
         return None
     months, monthly = (
-        read.whole("advance.repayment.months"),
-        read.euros("advance.repayment.monthly"),
+        read.months("advance.repayment.months"),
+        read.monthly("advance.repayment.monthly"),
     )
     return AdvanceData(
         start=read.day("advance.start"),  # type: ignore[arg-type]
@@ -278,7 +293,7 @@ def _decision(read: _Reader) -> DecisionData | None:
         return None
     return DecisionData(
         decided_on=read.day("decision.decided_on"),  # type: ignore[arg-type]
-        sent_on=read.day("decision.sent_on"),  # type: ignore[arg-type]
+        sent_on=read.day("decision.sent_on", kind=DateKind.SENDING),  # type: ignore[arg-type]
         reasons=read.texts("decision.reasons"),
         explained=_explanation(read),
         missing=read.texts("decision.missing"),
@@ -287,18 +302,21 @@ def _decision(read: _Reader) -> DecisionData | None:
     )
 
 
-def parse_case(data: Any) -> CaseData:
-    """The case in `data`, or ValidationFailed naming each bad field by its JSON path."""
+def parse_case(data: Any, today: date | None = None) -> CaseData:
+    """The case in `data`, or ValidationFailed naming each bad field by its JSON path.
+
+    `today` (default: the real today) bounds a birth date and a date of sending.
+    """
     if not isinstance(data, dict):
         raise ValidationFailed({"(bestand)": "hoort één JSON-object met een zaak te zijn"})
-    read = _Reader(data)
+    read = _Reader(data, today or date.today())
     case = CaseData(
         municipality=read.text("municipality").lower(),
         client=_client(read),
         case_manager=ContactPerson(
-            name=read.text("case_manager.name"),
-            email=read.text("case_manager.email"),
-            phone=read.text("case_manager.phone"),
+            name=read.text("case_manager.name", limit=EMPLOYEE_LIMITS["full_name"]),
+            email=read.text("case_manager.email", limit=EMPLOYEE_LIMITS["email"]),
+            phone=read.text("case_manager.phone", limit=EMPLOYEE_LIMITS["phone"]),
         ),
         registered_on=read.day("registered_on"),  # type: ignore[arg-type]
         rights_meeting=read.moment("rights_meeting", required=False),
