@@ -25,6 +25,7 @@ from store.models import Client, Employee
 from store.vocabulary import Role
 from tests.batch_support import case as import_case
 from tests.conftest import TODAY
+from tests.test_workflows import VALID
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -277,23 +278,6 @@ def test_the_import_refuses_a_date_of_sending_years_ahead(capsys, db_url, tmp_pa
     cases = write(tmp_path / "zaken.json", [entry])
     err = refused(capsys, "--db", db_url, "--as", "tester", "import", str(cases))
     assert "veld zaak 0: decision.sent_on: een verzenddatum ligt hoogstens een jaar vooruit" in err
-
-
-VALID = clients.ClientInput(
-    bsn="123456782",
-    initials="J.",
-    first_name="Jan",
-    prefix="de",
-    surname="Vries",
-    salutation="heer",
-    birth_date=date(1980, 5, 1),
-    household="single",
-    street="Zijlsingel",
-    house_number="1",
-    postcode="2013dn",
-    city="Haarlem",
-    municipality="haarlem",
-)
 
 
 @pytest.mark.parametrize(
