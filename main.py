@@ -26,20 +26,26 @@ from correspondence.batch.printing import (
     run_batch,
 )
 from correspondence.cases import open_case_of
-from correspondence.decisions import log_explanation
+from correspondence.dates import DateKind, DateRefused, parse_day, parse_moment
+from correspondence.decisions import decision_to_explain, log_explanation
 from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.formatting import LOCAL_ZONE, count_noun
 from correspondence.identifiers import InvalidIdentifier, normalise_bsn
 from correspondence.importing import import_cases, parse_cases
 from correspondence.letters.case_data import CaseData, parse_case
 from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
-from store.database import Database, DatabaseUnavailable
+from store.database import (
+    Database,
+    DatabaseUnavailable,
+    database_error_message,
+    is_database_error,
+)
+from store.files import FileProblem, write_all_private
 from store.vocabulary import Channel
 
 USAGE_ERROR = 2
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DEADLINES: dict[str, Callable[..., date]] = {
     "objection": lambda day, calendar: deadlines.objection_deadline(day, calendar),
@@ -71,23 +77,22 @@ def translate_argparse(message: str) -> str:
     return message
 
 
-def iso_date(text: str) -> date:
-    if not ISO_DATE.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD")
+def iso_date(text: str, kind: DateKind = DateKind.ANY) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen bestaande datum") from None
+        return parse_day(text, date.today(), kind)
+    except DateRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def sending_date(text: str) -> date:
+    return iso_date(text, DateKind.SENDING)
 
 
 def iso_moment(text: str) -> datetime:
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is geen tijdstip in de vorm JJJJ-MM-DDTuu:mm"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_ZONE)
+        return parse_moment(text, date.today())
+    except DateRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> DutchParser:
@@ -127,12 +132,17 @@ def build_parser() -> DutchParser:
     explain.add_argument("--reached", required=True, choices=["yes", "no"])
     explain.add_argument("--note", required=True, metavar="TEKST")
     explain.add_argument(
+        "--decision",
+        metavar="SOORT|NUMMER",
+        help="over welk besluit (nodig als er meer dan één op uitleg wacht)",
+    )
+    explain.add_argument(
         "--at", type=iso_moment, metavar="TIJDSTIP", help="JJJJ-MM-DDTuu:mm (standaard: nu)"
     )
     batch = commands.add_parser("batch-print", help="druk de gereed staande besluiten af")
     batch.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
     batch.add_argument(
-        "--date", type=iso_date, metavar="JJJJ-MM-DD", help="verzenddatum (standaard: vandaag)"
+        "--date", type=sending_date, metavar="JJJJ-MM-DD", help="verzenddatum (standaard: vandaag)"
     )
     batch.add_argument("--municipality", metavar="GEMEENTE")
     batch.add_argument("--dry-run", action="store_true", help="zeg alleen wat er zou gebeuren")
@@ -156,7 +166,7 @@ def run_demo(database: Database, args: argparse.Namespace) -> int:
             return 0
         actor = acting_employee(session, args.username)
         count = load_demo(session, actor, date.today())
-    print(f"Demogegevens geladen: {count} klanten.")
+    print(f"Demogegevens geladen: {count_noun(count, 'klant', 'klanten')}.")
     return 0
 
 
@@ -185,19 +195,25 @@ def run_letter(database: Database, args: argparse.Namespace) -> int:
 
 
 def write_all(outputs: list[tuple[Path, bytes]]) -> None:
-    """Write every file or none: each goes to a temporary name first, then all are renamed."""
-    written: list[Path] = []
+    """Write every file or none, each readable by its owner only; no temporary file stays."""
     try:
-        for path, content in outputs:
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_bytes(content)
-            written.append(temporary)
-        for (path, _content), temporary in zip(outputs, written, strict=True):
-            temporary.replace(path)
-    except OSError as exc:
-        for temporary in written:
-            temporary.unlink(missing_ok=True)
-        raise UsageError(f"kan niet schrijven: {exc.strerror} ({exc.filename})") from None
+        write_all_private(outputs)
+    except FileProblem as exc:
+        raise UsageError(str(exc)) from None
+
+
+# the json module's complaints, by how they start
+JSON_PROBLEMS = {
+    "Expecting value": "waarde verwacht",
+    "Expecting property name": "naam tussen dubbele aanhalingstekens verwacht",
+    "Expecting ',' delimiter": "komma verwacht",
+    "Expecting ':' delimiter": "dubbele punt verwacht",
+    "Extra data": "tekst na het einde van de JSON",
+    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
+    "Invalid control character": "stuurteken in een tekst",
+    "Invalid \\escape": "ongeldige \\-code in een tekst",
+    "Invalid \\uXXXX escape": "ongeldige \\u-code in een tekst",
+}
 
 
 def read_json(path: Path) -> Any:
@@ -205,19 +221,36 @@ def read_json(path: Path) -> Any:
         text = path.read_text("utf-8-sig")
     except FileNotFoundError:
         raise UsageError(f"bestand {path} bestaat niet") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"bestand {path} is niet te lezen: {exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"bestand {path} is niet te lezen: het is geen UTF-8-tekst") from None
+    except OSError:
+        raise UsageError(f"bestand {path} is niet te lezen (een map of geen toegang?)") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"ongeldige JSON in {path}, regel {exc.lineno}: {exc.msg}") from None
+        problem = next((d for e, d in JSON_PROBLEMS.items() if exc.msg.startswith(e)), exc.msg)
+        raise UsageError(f"ongeldige JSON in {path}, regel {exc.lineno}: {problem}") from None
+    except NotANumber as exc:
+        raise UsageError(f"ongeldige JSON in {path}: {exc}") from None
+    except ValueError:  # an integer of thousands of digits
+        raise UsageError(f"ongeldige JSON in {path}: een getal is te lang") from None
+    except RecursionError:
+        raise UsageError(f"ongeldige JSON in {path}: te diep genest") from None
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise NotANumber(f"{name} is geen getal")
 
 
 def run_import(database: Database, args: argparse.Namespace) -> int:
-    items = parse_cases(read_json(args.cases))
+    items = parse_cases(read_json(args.cases), date.today())
     with database.session() as session, session.begin():
         count = import_cases(session, acting_employee(session, args.username), items, date.today())
-    print(f"{count} zaken ingelezen.")
+    print(f"{count_noun(count, 'zaak', 'zaken')} ingelezen.")
     return 0
 
 
@@ -225,14 +258,14 @@ def run_explain(database: Database, args: argparse.Namespace) -> int:
     try:
         bsn = normalise_bsn(args.bsn)
     except InvalidIdentifier as exc:
-        raise UsageError(f"BSN {args.bsn}: {exc}") from None
+        raise UsageError(f"BSN: {exc}") from None
     with database.session() as session, session.begin():
         actor = acting_employee(session, args.username)
-        case = open_case_of(session, bsn)
+        decision = decision_to_explain(session, open_case_of(session, bsn), args.decision)
         entry = log_explanation(
             session,
             actor,
-            case.id,
+            decision.id,
             args.at or audit.now(),
             Channel(args.channel),
             args.reached == "yes",
@@ -245,9 +278,10 @@ def run_explain(database: Database, args: argparse.Namespace) -> int:
 
 def run_batch_print(database: Database, args: argparse.Namespace) -> int:
     sent_on = args.date or date.today()
-    filters = BatchFilter(municipality=args.municipality.lower() if args.municipality else None)
     with database.session() as session:
+        town = args.municipality and reference.municipality_code(session, args.municipality)
         warning = check_print_date(sent_on, date.today(), session)
+    filters = BatchFilter(municipality=town or None)
     if warning and not confirm(f"{warning}. Toch deze verzenddatum gebruiken?"):
         raise UsageError(f"{warning}; kies een werkdag")
     if args.dry_run:
@@ -315,10 +349,12 @@ def batch_report(result: BatchResult) -> dict[str, Any]:
 
 def describe_report(report: dict[str, Any], out: Path, dry_run: bool) -> str:
     printed, held = report["printed"], report["held_back"]
+    decisions = count_noun(len(printed), "besluit", "besluiten")
     if dry_run:
-        lines = [f"Zou afdrukken: {len(printed)} besluiten."]
+        lines = [f"Zou afdrukken: {decisions}."]
     elif printed:
-        lines = [f"Afgedrukt: {len(printed)} besluiten, {report['pages']} pagina's in {out}."]
+        pages = count_noun(report["pages"], "pagina", "pagina's")
+        lines = [f"Afgedrukt: {decisions}, {pages} in {out}."]
     else:
         lines = ["Geen besluiten gereed; er is geen bestand gemaakt."]
     lines += [f"Tegengehouden: BSN {h['bsn']} ({h['kind']}): {h['reason']}" for h in held]
@@ -352,15 +388,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             database.close()
     except UsageError as exc:
-        print(f"poortpost: {exc}", file=sys.stderr)
-        return USAGE_ERROR
+        return complain(str(exc))
     except ValidationFailed as exc:
-        fields = "; ".join(f"veld {name}: {message}" for name, message in exc.errors.items())
-        print(f"poortpost: {fields}", file=sys.stderr)
-        return USAGE_ERROR
-    except (WorkflowError, DatabaseUnavailable) as exc:
-        print(f"poortpost: {exc}", file=sys.stderr)
-        return USAGE_ERROR
+        return complain("; ".join(f"veld {name}: {text}" for name, text in exc.errors.items()))
+    except (WorkflowError, DatabaseUnavailable, FileProblem) as exc:
+        return complain(str(exc))
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+        return complain(database_error_message(exc))  # never the statement or its values
+
+
+def complain(message: str) -> int:
+    """Print `message` as one line on stderr, whatever input it quotes; the usage error."""
+    line = "".join(c if c.isprintable() else " " for c in message)
+    print(f"poortpost: {line}", file=sys.stderr)
+    return USAGE_ERROR
 
 
 if __name__ == "__main__":

@@ -3,22 +3,62 @@ explanations that must precede a negative one (the gate itself is `correspondenc
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
 from correspondence import audit, deadlines, reference
 from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.gate import explanation_missing
+from correspondence.formatting import LOCAL_ZONE, short_date
+from correspondence.gate import DecisionPolicy, Window, explanation_missing, needs_explanation
+from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from correspondence.lookup import require
+from correspondence.text import validate_note
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
+
+STATUS_WORDS = {
+    DecisionStatus.DRAFT: "concept",
+    DecisionStatus.READY: "gereed",
+    DecisionStatus.SENT: "verzonden",
+    DecisionStatus.WITHDRAWN: "ingetrokken",
+}
+OPEN = (DecisionStatus.DRAFT, DecisionStatus.READY)
+
+
+def awaiting_call(decision: Decision, policy: DecisionPolicy) -> bool:
+    """A negative decision that is not yet sent or withdrawn: a call can still explain it."""
+    return decision.status in OPEN and needs_explanation(decision.kind, policy)
+
+
+def decision_to_explain(session: Session, case: Case, which: str | None = None) -> Decision:
+    """The decision a call is about: named by its number or its kind, or else the only decision
+    of the case that awaits a call. Refuses when that is not one decision."""
+    if which is not None and which.isdigit():
+        decision = session.get(Decision, int(which))
+        if decision is None or decision.case_id != case.id:
+            raise ValidationFailed({"decision": f"besluit {which} staat niet in dit dossier"})
+        return decision
+    policy = reference.decision_policy(session)
+    waiting = [
+        d
+        for d in case.decisions
+        if awaiting_call(d, policy) and (which is None or d.kind.value == which)
+    ]
+    if len(waiting) == 1:
+        return waiting[0]
+    if not waiting:
+        raise ValidationFailed({"decision": "geen besluit in dit dossier wacht op uitleg vooraf"})
+    listing = ", ".join(f"{d.id} ({LABELS[KIND_OF_DECISION[d.kind]].lower()})" for d in waiting)
+    raise ValidationFailed(
+        {"decision": f"meer besluiten wachten op uitleg vooraf: {listing}; noem er één"}
+    )
 
 
 def log_explanation(
     session: Session,
     actor: Employee,
-    case_id: int,
+    decision_id: int,
     at: datetime,
     channel: Channel,
     reached: bool,
@@ -26,30 +66,55 @@ def log_explanation(
     corrects_id: int | None = None,
     by: Employee | None = None,
 ) -> ContactLogEntry:
-    """Append an attempt to the case's contact log; `by` made the call (default: the actor)."""
-    case = require(session, Case, case_id)
-    if at.tzinfo is None:
-        raise ValidationFailed({"at": "geef het tijdstip met tijdzone"})
-    if at > audit.now():
-        raise ValidationFailed({"at": "een gesprek kan niet in de toekomst liggen"})
+    """Append an attempt to explain a decision to the contact log of its case; `by` made the
+    call (default: the actor). A correction belongs to the decisions of the entry it corrects."""
+    decision = require(session, Decision, decision_id)
+    case = decision.case
+    _check_moment(at, case)
+    explained = [decision]
     if corrects_id is not None:
         corrected = session.get(ContactLogEntry, corrects_id)
-        if corrected is None or corrected.case_id != case.id:
-            raise ValidationFailed({"corrects_id": "dat gesprek staat niet in dit dossier"})
+        if corrected is None or decision not in corrected.decisions:
+            raise ValidationFailed({"corrects_id": "dat gesprek gaat niet over dit besluit"})
+        explained = list(corrected.decisions)
+    elif decision.status not in OPEN:
+        raise ValidationFailed(
+            {
+                "decision": f"dit besluit is al {STATUS_WORDS[decision.status]}; "
+                "een gesprek vooraf kan het niet meer uitleggen"
+            }
+        )
     entry = ContactLogEntry(
         case=case,
         at=at,
         employee_id=(by or actor).id,
         channel=channel,
         reached=reached,
-        note=note.strip(),
+        note=validate_note(note),
         corrects_id=corrects_id,
         recorded_at=audit.now(),
+        decisions=explained,
     )
     session.add(entry)
     session.flush()
-    audit.record(session, actor, "log", "contact", entry.id, reached=reached)
+    audit.record(session, actor, "log", "contact", entry.id, reached=reached, decision=decision.id)
     return entry
+
+
+def _check_moment(at: datetime, case: Case) -> None:
+    """A call counts only between the registration of the case and now."""
+    if at.tzinfo is None:
+        raise ValidationFailed({"at": "geef het tijdstip met tijdzone"})
+    if at > audit.now():
+        raise ValidationFailed({"at": "een gesprek kan niet in de toekomst liggen"})
+    # compared as instants: a moment in year 1 cannot be moved into another zone
+    if at < datetime.combine(case.registered_on, time.min, LOCAL_ZONE):
+        raise ValidationFailed(
+            {
+                "at": "een gesprek kan niet vóór de melding van deze aanvraag liggen "
+                f"({short_date(case.registered_on)})"
+            }
+        )
 
 
 def draft_decision(
@@ -97,7 +162,10 @@ def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date
     if decision.status is not DecisionStatus.READY:
         raise WorkflowError("alleen een gereed besluit kan worden verzonden")
     reason = explanation_missing(
-        decision.kind, decision.case.contacts, sent_on, reference.decision_policy(session)
+        decision.kind,
+        decision.explanations,
+        Window(decision.case.registered_on, sent_on),
+        reference.decision_policy(session),
     )
     if reason:
         raise WorkflowError(f"besluit wordt niet verzonden: {reason}")

@@ -452,7 +452,7 @@ def _application(session, actor, client, manager, today):  # type: ignore[no-unt
 
 def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
     case = _apply(session, actor, client, manager, today, 40, 30)
-    decisions.draft_decision(
+    rejection = decisions.draft_decision(
         session,
         actor,
         case.id,
@@ -467,7 +467,7 @@ def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no
     decisions.log_explanation(
         session,
         actor,
-        case.id,
+        rejection.id,
         _at(today - timedelta(days=3), 11, 15),
         Channel.PHONE,
         False,
@@ -477,7 +477,7 @@ def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no
     decisions.log_explanation(
         session,
         actor,
-        case.id,
+        rejection.id,
         _at(today - timedelta(days=2), 9, 40),
         Channel.PHONE,
         True,

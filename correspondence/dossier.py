@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from correspondence import deadlines, reference
 from correspondence.calendar import AtwCalendar
 from correspondence.formatting import LOCAL_ZONE, long_date
-from store.models import Appointment, Booking, Case, GroupSession
+from store.models import Appointment, Booking, Case, Decision, GroupSession
 from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 
 
@@ -221,7 +221,7 @@ def load_case(session: Session, case_id: int) -> Case | None:
         .options(
             selectinload(Case.bookings).selectinload(Booking.session),
             selectinload(Case.appointments),
-            selectinload(Case.decisions),
+            selectinload(Case.decisions).selectinload(Decision.explanations),
             selectinload(Case.advances),
             selectinload(Case.contacts),
         )

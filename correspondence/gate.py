@@ -2,7 +2,9 @@
 negative for them in advance, by phone or in a conversation, before the letter is sent.
 
 This pure rule is the only gate; every path that sends a decision (the window, the batch, the
-command line, a letter from CASE.json) asks it.
+command line, a letter from CASE.json) asks it, with the attempts logged for that decision: a
+call about one decision never releases another. An attempt counts only when it lies between
+the registration of the case and the date of sending.
 """
 
 from __future__ import annotations
@@ -56,22 +58,32 @@ def local_day(attempt: Attempt) -> date:
     return attempt.at.astimezone(LOCAL_ZONE).date()
 
 
-def reached_before(contacts: Iterable[Attempt], sent_on: date) -> Attempt | None:
-    """The last explanation that reached the client on or before the date of sending."""
-    reached = [c for c in valid_attempts(contacts) if c.reached and local_day(c) <= sent_on]
+@dataclass(frozen=True)
+class Window:
+    """The days on which an explanation counts: from the registration of the case up to and
+    including the date of sending."""
+
+    registered_on: date
+    sent_on: date
+
+    def holds(self, attempt: Attempt) -> bool:
+        return self.registered_on <= local_day(attempt) <= self.sent_on
+
+
+def reached_before(contacts: Iterable[Attempt], window: Window) -> Attempt | None:
+    """The last explanation in the window that reached the client."""
+    reached = [c for c in valid_attempts(contacts) if c.reached and window.holds(c)]
     return reached[-1] if reached else None
 
 
 def unreached_days(
-    contacts: Iterable[Attempt], sent_on: date, policy: DecisionPolicy
+    contacts: Iterable[Attempt], window: Window, policy: DecisionPolicy
 ) -> list[date]:
-    """The different working days with an unreached attempt, up to the date of sending."""
+    """The different working days in the window with an unreached attempt."""
     days = {
         local_day(c)
         for c in valid_attempts(contacts)
-        if not c.reached
-        and local_day(c) <= sent_on
-        and policy.calendar.is_working_day(local_day(c))
+        if not c.reached and window.holds(c) and policy.calendar.is_working_day(local_day(c))
     }
     return sorted(days)
 
@@ -79,20 +91,27 @@ def unreached_days(
 def explanation_missing(
     kind: DecisionKind,
     contacts: Iterable[Attempt],
-    sent_on: date,
+    window: Window,
     policy: DecisionPolicy | None = None,
 ) -> str | None:
-    """Why a decision of `kind` may not be sent on `sent_on`, or None when it may."""
+    """Why a decision of `kind` may not be sent on `window.sent_on`, or None when it may;
+    `contacts` are the attempts logged for this decision."""
     policy = policy or DecisionPolicy()
     if kind not in policy.negative:
         return None
     entries = valid_attempts(contacts)
-    if reached_before(entries, sent_on):
+    if reached_before(entries, window):
         return None
-    if policy.two_attempts and len(unreached_days(entries, sent_on, policy)) >= REQUIRED_ATTEMPTS:
+    if policy.two_attempts and len(unreached_days(entries, window, policy)) >= REQUIRED_ATTEMPTS:
         return None
-    if any(c.reached for c in entries):
+    if any(c.reached and local_day(c) > window.sent_on for c in entries):
         return "de klant is pas na de verzenddatum ingelicht"
+    if any(c.reached for c in entries):
+        return "de klant is ingelicht vóór de melding van deze aanvraag"
     if entries:
         return "de klant is nog niet bereikt voor de uitleg vooraf"
     return "er is nog geen uitleg vooraf aan de klant vastgelegd"
+
+
+def needs_explanation(kind: DecisionKind, policy: DecisionPolicy) -> bool:
+    return kind in policy.negative

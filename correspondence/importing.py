@@ -39,7 +39,12 @@ class ImportCase:
     decision_status: DecisionStatus
 
 
-def parse_cases(data: Any) -> list[ImportCase]:
+def _pick(options: dict[str, Any], value: Any) -> Any:
+    """The option named by `value`, or None (also for a value that is no text at all)."""
+    return options.get(value) if isinstance(value, str) else None
+
+
+def parse_cases(data: Any, today: date | None = None) -> list[ImportCase]:
     """Every case of the file, or ValidationFailed naming each bad entry by index and field."""
     if not isinstance(data, list):
         raise ValidationFailed({"(bestand)": "hoort een JSON-lijst met zaken te zijn"})
@@ -47,14 +52,14 @@ def parse_cases(data: Any) -> list[ImportCase]:
     kinds = {k.value: k for k in DecisionKind}
     for index, entry in enumerate(data):
         try:
-            case = parse_case(entry)
+            case = parse_case(entry, today)
         except ValidationFailed as exc:
             errors.update({f"zaak {index}: {field}": msg for field, msg in exc.errors.items()})
             continue
         decision = entry.get("decision") or {}
         # a decision must say its kind: a silent default could print a grant for a rejection
-        kind = kinds.get(decision.get("kind", "grant" if not decision else None))
-        status = IMPORT_STATUSES.get(decision.get("status", "draft"))
+        kind = _pick(kinds, decision.get("kind", "grant" if not decision else None))
+        status = _pick(IMPORT_STATUSES, decision.get("status", "draft"))
         if kind is None:
             missing = "ontbreekt; " if "kind" not in decision else ""
             errors[f"zaak {index}: decision.kind"] = f"{missing}kies uit: " + ", ".join(kinds)
@@ -166,20 +171,7 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
             raise ValidationFailed(
                 {"decision": "dit besluit staat al in het dossier; is het bestand al ingelezen?"}
             )
-        explained = case.decision.explained
-        if explained:
-            caller = _case_manager(session, actor, explained.by, "", "")
-            decisions.log_explanation(
-                session,
-                actor,
-                dossier.id,
-                explained.at,
-                explained.channel,
-                explained.reached,
-                "uit import",
-                by=caller,
-            )
-        decisions.draft_decision(
+        decision = decisions.draft_decision(
             session,
             actor,
             dossier.id,
@@ -191,6 +183,19 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
             case.decision.requested_on,
             case.decision.starts_on,
         )
+        explained = case.decision.explained
+        if explained:  # the call explains the decision it comes with, and no other
+            caller = _case_manager(session, actor, explained.by, "", "")
+            decisions.log_explanation(
+                session,
+                actor,
+                decision.id,
+                explained.at,
+                explained.channel,
+                explained.reached,
+                "uit import",
+                by=caller,
+            )
 
 
 def import_cases(session: Session, actor: Employee, items: list[ImportCase], today: date) -> int:

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from correspondence import clients, dossier, reference
 from correspondence.addresses import Address
 from correspondence.clients import ClientInput, person_name
+from correspondence.decisions import OPEN, STATUS_WORDS, awaiting_call
 from correspondence.formatting import long_date
-from correspondence.gate import explanation_missing
+from correspondence.gate import Window, explanation_missing
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from store.models import Case, Client, Employee, Municipality
-from store.vocabulary import BatchStatus, CaseStatus, Channel, DecisionStatus, Role, Route
+from store.vocabulary import BatchStatus, CaseStatus, Channel, Role, Route
 
 ROUTE_LABELS = {
     Route.STANDARD: "standaard (27 jaar en ouder)",
@@ -60,6 +61,7 @@ class DecisionRow:
     sent_on: date | None
     objection_deadline: date | None
     held_back: str  # why it may not be sent today, or ""
+    awaits_call: bool  # a call can still explain it
 
 
 @dataclass(frozen=True)
@@ -179,12 +181,6 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     )
 
 
-STATUS_LABELS = {
-    DecisionStatus.DRAFT: "concept",
-    DecisionStatus.READY: "gereed",
-    DecisionStatus.SENT: "verzonden",
-    DecisionStatus.WITHDRAWN: "ingetrokken",
-}
 CHANNELS = {Channel.PHONE: "telefoon", Channel.IN_PERSON: "gesprek"}
 
 
@@ -193,17 +189,19 @@ def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionR
     rows = []
     for decision in case.decisions:
         gap = ""
-        if decision.status in (DecisionStatus.DRAFT, DecisionStatus.READY):
-            gap = explanation_missing(decision.kind, case.contacts, today, policy) or ""
+        if decision.status in OPEN:
+            window = Window(case.registered_on, today)
+            gap = explanation_missing(decision.kind, decision.explanations, window, policy) or ""
         rows.append(
             DecisionRow(
                 decision.id,
                 LABELS[KIND_OF_DECISION[decision.kind]],
-                STATUS_LABELS[decision.status],
+                STATUS_WORDS[decision.status],
                 decision.decided_on,
                 decision.sent_on,
                 decision.objection_deadline,
                 gap,
+                awaiting_call(decision, policy),
             )
         )
     return tuple(rows)

@@ -12,6 +12,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     Enum,
     ForeignKey,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
     event,
@@ -222,6 +224,19 @@ class ContactLogEntry(Base):
 
     case: Mapped[Case] = relationship(back_populates="contacts")
     employee: Mapped[Employee] = relationship()
+    # the decisions this attempt explains: one for every call logged since explanations
+    # belong to their decision; the negative decisions then open for a call from before that
+    decisions: Mapped[list[Decision]] = relationship(
+        secondary=lambda: explained_decisions, back_populates="explanations"
+    )
+
+
+explained_decisions = Table(
+    "explained_decisions",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contact_log.id"), primary_key=True),
+    Column("decision_id", ForeignKey("decisions.id"), primary_key=True, index=True),
+)
 
 
 class Decision(Base):
@@ -242,6 +257,9 @@ class Decision(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     case: Mapped[Case] = relationship(back_populates="decisions")
+    explanations: Mapped[list[ContactLogEntry]] = relationship(
+        secondary=explained_decisions, back_populates="decisions", order_by=ContactLogEntry.at
+    )
 
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
@@ -324,7 +342,8 @@ class PrintBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     started_at: Mapped[datetime] = mapped_column(Instant)
     finished_at: Mapped[datetime | None] = mapped_column(Instant)
-    heartbeat_at: Mapped[datetime] = mapped_column(Instant)  # a run that stops beating died
+    # the running batch renews it while it renders; once it has run out, the batch is stale
+    lease_until: Mapped[datetime] = mapped_column(Instant)
     started_by: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     sent_on: Mapped[date] = mapped_column(Date)
     status: Mapped[BatchStatus] = mapped_column(choice(BatchStatus, "batch_status"))

@@ -234,14 +234,23 @@ def test_a_batch_killed_at_random_points_sends_every_decision_exactly_once(tmp_p
         "--date",
         SENT_ON.isoformat(),
     ]
-    for _attempt in range(4):
+    watcher = Database(url)
+    for attempt in range(4):
         process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
-        time.sleep(rng.uniform(0.5, 4.0))
+        # kill at a random point once this run has started its batch, however slow the machine
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            with watcher.session() as session:
+                if session.scalar(select(func.count()).select_from(PrintBatch)) > attempt:
+                    break
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 1.5))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+    watcher.close()
     final = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert final.returncode == 0, final.stderr
     database = Database(url)
@@ -290,7 +299,7 @@ def test_the_contact_log_only_grows(sqlite_url):
         correction = log_explanation(
             session,
             actor,
-            decision.case_id,
+            decision.id,
             first.at,
             Channel.PHONE,
             False,
@@ -381,7 +390,7 @@ def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tm
                 log_explanation(
                     session,
                     acting_employee(session, "admin"),
-                    decision.case_id,
+                    decision.id,
                     call.at,
                     Channel.PHONE,
                     False,

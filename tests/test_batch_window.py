@@ -84,6 +84,7 @@ def test_held_back_until_the_call_is_logged_then_printed(qtbot, demo_database, m
 
 
 def test_a_call_in_the_future_is_refused_with_a_message(qtbot, demo_database):
+    add_rejection(demo_database)
     window = MainWindow(AppContext(demo_database, "pjansen"))
     qtbot.addWidget(window)
     window.show()
@@ -114,3 +115,38 @@ def test_a_decision_moves_from_ready_back_to_draft_and_is_withdrawn(qtbot, demo_
     with demo_database.session() as session:
         client = session.scalar(select(Client).where(Client.bsn == demo_bsn(6)))
         assert client.cases[0].decisions[0].status is DecisionStatus.WITHDRAWN
+
+
+def test_a_call_is_logged_for_the_decision_chosen_in_the_dossier(qtbot, demo_database):
+    first = add_rejection(demo_database)
+    second = add_rejection(demo_database)
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("Idrissi")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    row = [d.id for d in window.dossier_view.dossier.decisions].index(second)
+    window.dossier_view.decisions.selectRow(row)
+    call = window.log_call()
+    qtbot.addWidget(call)
+    assert call.decision.count() == 2
+    assert call.decision.currentData() == second
+    call.reached.setChecked(True)
+    call.note.setPlainText("Tweede afwijzing uitgelegd.")
+    with qtbot.waitSignal(call.accepted, timeout=5000):
+        call.buttons.button(call.buttons.StandardButton.Save).click()
+    with demo_database.session() as session:
+        explained = {d: len(session.get(Decision, d).explanations) for d in (first, second)}
+    assert explained == {first: 0, second: 1}
+
+
+def test_no_call_form_when_no_decision_awaits_a_call(qtbot, demo_database, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[-1]))
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("Idrissi")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    assert window.log_call() is None
+    assert shown == ["Geen besluit in dit dossier wacht op uitleg vooraf."]

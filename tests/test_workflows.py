@@ -46,9 +46,11 @@ def staff(database):
         return admin.id, manager.id
 
 
-def open_case(session, actor, manager_id, data=VALID):
+def open_case(session, actor, manager_id, data=VALID, registered_on=TODAY):
     client = clients.create_client(session, actor, data, TODAY)
-    case = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager_id)
+    case = cases.CaseInput(
+        route="standard", registered_on=registered_on, case_manager_id=manager_id
+    )
     return cases.open_case(session, actor, client.id, case, TODAY)
 
 
@@ -222,13 +224,13 @@ def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database
     _admin, manager = staff
 
     def prepare(s, a):
-        case = open_case(s, a, manager)
+        case = open_case(s, a, manager, registered_on=date(2026, 11, 2))
         decision = decisions.draft_decision(
             s, a, case.id, DecisionKind.REJECTION, ["reden"], TODAY, DecisionStatus.READY
         )
-        return case.id, decision.id
+        return decision.id
 
-    case_id, decision_id = run(database, "beheerder", prepare)
+    decision_id = run(database, "beheerder", prepare)
     send = lambda s, a: decisions.mark_sent(s, a, decision_id, date(2026, 12, 1))  # noqa: E731
     with pytest.raises(WorkflowError, match="nog geen uitleg"):
         run(database, "beheerder", send)
@@ -237,7 +239,7 @@ def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database
         database,
         "beheerder",
         lambda s, a: decisions.log_explanation(
-            s, a, case_id, at, Channel.PHONE, False, "geen gehoor"
+            s, a, decision_id, at, Channel.PHONE, False, "geen gehoor"
         ),
     )
     with pytest.raises(WorkflowError, match="nog niet bereikt"):
@@ -246,7 +248,7 @@ def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database
         database,
         "beheerder",
         lambda s, a: decisions.log_explanation(
-            s, a, case_id, at + timedelta(hours=2), Channel.PHONE, True, "uitgelegd"
+            s, a, decision_id, at + timedelta(hours=2), Channel.PHONE, True, "uitgelegd"
         ),
     )
     sent = run(database, "beheerder", send)

@@ -33,6 +33,7 @@ from correspondence.batch.printing import (
     default_output,
     run_batch,
 )
+from correspondence.formatting import count_noun
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from store.vocabulary import DecisionKind
 from ui.context import AppContext
@@ -183,9 +184,11 @@ class BatchWindow(QDialog):
         def done(result: BatchResult) -> None:
             progress.close()
             self.result, self.output = result, out if result.printed else None
+            decisions = count_noun(len(result.printed), "besluit", "besluiten")
+            pages = count_noun(result.pages, "pagina", "pagina's")
             self.summary.setText(
-                f"Klaar: {len(result.printed)} besluiten verzonden op {sent_on:%d-%m-%Y}, "
-                f"{result.pages} pagina's; {len(result.held_back)} tegengehouden."
+                f"Klaar: {decisions} verzonden op {sent_on:%d-%m-%Y}, {pages}; "
+                f"{len(result.held_back)} tegengehouden."
             )
             self._finished(bool(result.printed))
             self.refresh()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from correspondence import decisions
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.dates import DateRefused, local_moment
+from correspondence.errors import ValidationFailed
 from store.models import Employee
 from store.vocabulary import Channel
 from ui.context import AppContext
@@ -22,12 +23,17 @@ class CallDialog(FormDialog):
     def __init__(
         self,
         context: AppContext,
-        case_id: int,
+        decisions: list[tuple[int, str]],
+        chosen: int | None = None,
         corrects: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`decisions`: the decisions a call can explain, as (number, label)."""
         super().__init__(context, "Gesprek vastleggen", parent)
-        self.case_id, self.corrects = case_id, corrects
+        self.corrects = corrects
+        self.decision = self.form.add("decision", "Over besluit", combo(decisions))
+        if chosen is not None and (index := self.decision.findData(chosen)) >= 0:
+            self.decision.setCurrentIndex(index)
         self.channel = self.form.add("channel", "Hoe", combo(CHANNELS))
         self.reached = self.form.add("reached", "Klant bereikt", QCheckBox("ja"))
         self.at = self.form.add("at", "Wanneer", QDateTimeEdit(QDateTime.currentDateTime()))
@@ -36,15 +42,18 @@ class CallDialog(FormDialog):
         self.note.setObjectName("note")
 
     def change(self) -> Callable[[Session, Employee], int]:
-        case_id, corrects = self.case_id, self.corrects
+        decision_id, corrects = self.decision.currentData(), self.corrects
         channel: Channel = self.channel.currentData()
         reached, note = self.reached.isChecked(), self.note.toPlainText()
-        at = self.at.dateTime().toPython().replace(second=0, microsecond=0)
-        moment = at.replace(tzinfo=LOCAL_ZONE) if at.tzinfo is None else at
+        wall = self.at.dateTime().toPython().replace(second=0, microsecond=0, tzinfo=None)
 
         def write(session: Session, actor: Employee) -> int:
+            try:  # a time in the hour the clocks skip or repeat is refused under its field
+                moment = local_moment(wall)
+            except DateRefused as exc:
+                raise ValidationFailed({"at": str(exc)}) from None
             return decisions.log_explanation(
-                session, actor, case_id, moment, channel, reached, note, corrects
+                session, actor, decision_id, moment, channel, reached, note, corrects
             ).id
 
         return write

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from correspondence import decisions, demo, views
+from correspondence.formatting import count_noun
 from correspondence.views import ClientRow, Dossier
 from store.vocabulary import DecisionStatus
 from ui.batch_window import BatchWindow
@@ -178,9 +179,8 @@ class MainWindow(QMainWindow):
         if generation != self.search_generation:
             return  # an older search finished after a newer one started
         self.results.set_rows(rows)
-        self.result_count.setText(
-            f"{len(rows)} klant(en) gevonden" if self.search_box.text() else ""
-        )
+        found = f"{count_noun(len(rows), 'klant', 'klanten')} gevonden"
+        self.result_count.setText(found if self.search_box.text() else "")
         if len(rows) == 1:
             self.table.selectRow(0)
 
@@ -279,7 +279,12 @@ class MainWindow(QMainWindow):
         dossier = self.dossier_view.dossier
         if dossier is None or dossier.case is None:
             return None
-        dialog = CallDialog(self.context, dossier.case.id, parent=self)
+        waiting = [(d.id, f"{d.label} ({d.status})") for d in dossier.decisions if d.awaits_call]
+        if not waiting:
+            self._report_failure("Geen besluit in dit dossier wacht op uitleg vooraf.")
+            return None
+        chosen = self.dossier_view.selected_decision()
+        dialog = CallDialog(self.context, waiting, chosen, parent=self)
         dialog.accepted.connect(lambda: self.open_dossier(dossier.client_id))
         dialog.open()
         return dialog

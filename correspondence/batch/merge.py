@@ -12,6 +12,7 @@ every number of every font table; any other PDF goes through pypdf.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import deque
 from pathlib import Path
@@ -27,6 +28,8 @@ from pypdf.generic import (
     NumberObject,
     PdfObject,
 )
+
+from store.files import open_private
 
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
 CATALOG, PAGE_TREE = 1, 2
@@ -93,7 +96,7 @@ class _Ref(PdfObject):
 class StreamingMerger:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.file = path.open("wb")
+        self.file = open_private(path)
         self.file.write(HEADER)
         self.offsets: list[int] = [0, 0]  # objects 1 (catalog) and 2 (page tree), written last
         self.body_pages: list[int] = []
@@ -261,6 +264,7 @@ class StreamingMerger:
             f"startxref\n{xref}\n%%EOF\n".encode()
         )
         self.file.flush()
+        os.fsync(self.file.fileno())  # a full disk shows here, before anything is sent
         self.file.close()
         return self.page_count
 

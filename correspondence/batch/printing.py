@@ -8,18 +8,18 @@ decisions ready; the next run prints them again, and a decision is never sent tw
 
 from __future__ import annotations
 
+import glob
 import hashlib
-import multiprocessing
 import os
-from collections import Counter, deque
+import secrets
+import time
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
@@ -27,16 +27,19 @@ from correspondence import audit, deadlines, reference
 from correspondence.actors import acting_employee
 from correspondence.batch.cover import KindCount, cover_sheet
 from correspondence.batch.merge import StreamingMerger
+from correspondence.batch.pool import Rendered, RenderPool
 from correspondence.batch.render import render, start_worker
 from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.gate import DecisionPolicy, explanation_missing
+from correspondence.formatting import short_date
+from correspondence.gate import DecisionPolicy, Window, explanation_missing
 from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.dossier_letters import LetterChoice, case_data
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from correspondence.letters.reference_data import all_references
 from correspondence.names import PersonName
-from store.database import Database
+from store.database import Database, data_folder
+from store.files import FileProblem, check_target, private_folder, reason
 from store.models import (
     Advance,
     Booking,
@@ -55,7 +58,10 @@ LOAD_CHUNK = 500
 FIRST_CHUNK = 20
 COMMIT_EVERY = 100
 IN_PROCESS_BELOW = 40  # small batches are rendered in this process: starting workers costs more
-STALE_AFTER = timedelta(minutes=10)
+# A running batch holds a lease on its work and renews it while it renders; once the lease has
+# run out, the next batch takes it as stale. Renewed often enough to survive a slow letter.
+LEASE = timedelta(minutes=5)
+RENEW_EVERY = 30.0  # seconds
 
 # Called after each letter; a caller cancels the run by raising from it.
 Progress = Callable[[int, int], None]
@@ -160,15 +166,15 @@ def _load(session: Session, ids: list[int]) -> list[Decision]:
         select(Decision)
         .where(Decision.id.in_(ids))
         .options(
+            selectinload(Decision.explanations).selectinload(ContactLogEntry.employee),
             selectinload(Decision.case).options(
                 selectinload(Case.client).selectinload(Client.municipality),
                 selectinload(Case.case_manager),
-                selectinload(Case.contacts).selectinload(ContactLogEntry.employee),
                 selectinload(Case.advances).selectinload(Advance.instalments),
                 selectinload(Case.bookings).selectinload(Booking.session),
                 selectinload(Case.appointments),
                 selectinload(Case.decisions),
-            )
+            ),
         )
     )
     by_id = {d.id: d for d in decisions}
@@ -185,7 +191,9 @@ def _check(
     the gate first, then whatever the letter itself still lacks."""
     kind = KIND_OF_DECISION[decision.kind]
     data = case_data(decision.case, LetterChoice(kind, decision.id), sent_on)
-    gap = explanation_missing(decision.kind, decision.case.contacts, sent_on, policy)
+    gap = explanation_missing(
+        decision.kind, decision.explanations, Window(decision.case.registered_on, sent_on), policy
+    )
     if not gap:
         try:
             build_context(kind, data, references[data.municipality])
@@ -228,17 +236,6 @@ def build_queue(session: Session, filters: BatchFilter, sent_on: date) -> Queue:
 # --- rendering, in worker processes for large batches -----------------------------------------
 
 
-def _pool(references: dict[str, LetterReference], workers: int) -> ProcessPoolExecutor:
-    """Render processes; they import only what rendering needs, so they start quickly."""
-    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=start_worker, initargs=(references,)
-    )
-    for _ in range(workers):  # the processes start on work, not on creation: start them now
-        pool.submit(int)
-    return pool
-
-
 def with_cases(
     database: Database,
     entries: list[QueueEntry],
@@ -268,40 +265,28 @@ def with_cases(
 
 
 def _rendered(
-    pairs: Iterator[tuple[QueueEntry, CaseData]], pool: ProcessPoolExecutor | None, workers: int
-) -> Iterator[tuple[QueueEntry, tuple[bytes, dict[str, str], str]]]:
-    """Each entry with its rendered letter, in order; at most a few letters in flight."""
-    if pool is None:
-        for entry, case in pairs:
-            yield entry, render(KIND_OF_DECISION[entry.kind].value, case)
+    pairs: Iterator[tuple[QueueEntry, CaseData]], pool: RenderPool[QueueEntry] | None
+) -> Iterator[tuple[QueueEntry, Rendered]]:
+    """Each entry with its rendered letter, in order."""
+    jobs = ((entry, KIND_OF_DECISION[entry.kind].value, case) for entry, case in pairs)
+    if pool is not None:
+        yield from pool.render_all(jobs)
         return
-    in_flight: deque[tuple[QueueEntry, Future[Any]]] = deque()
-    try:
-        for entry, case in pairs:
-            kind = KIND_OF_DECISION[entry.kind].value
-            in_flight.append((entry, pool.submit(render, kind, case)))
-            if len(in_flight) >= workers * 4:
-                done_entry, future = in_flight.popleft()
-                yield done_entry, future.result()
-        while in_flight:
-            done_entry, future = in_flight.popleft()
-            yield done_entry, future.result()
-    finally:
-        for _entry, future in in_flight:
-            future.cancel()
+    for entry, kind, case in jobs:
+        yield entry, render(kind, case)
 
 
 # --- the run ------------------------------------------------------------------------------------
 
 
-def _abandon(session: Session, batch_id: int, older_than: datetime | None = None) -> bool:
-    """Abandon a batch that is still running (and, with `older_than`, has not beaten since),
-    removing its letters; a batch that completed meanwhile is left alone."""
+def _abandon(session: Session, batch_id: int, expired_at: datetime | None = None) -> bool:
+    """Abandon a batch that is still running (with `expired_at`: only if its lease had run out
+    by then), removing its letters; a batch that completed or renewed meanwhile is left alone."""
     query = update(PrintBatch).where(
         PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING
     )
-    if older_than is not None:
-        query = query.where(PrintBatch.heartbeat_at < older_than)
+    if expired_at is not None:
+        query = query.where(PrintBatch.lease_until < expired_at)
     if (
         session.execute(
             query.values(status=BatchStatus.ABANDONED, finished_at=audit.now())
@@ -316,31 +301,51 @@ def _abandon(session: Session, batch_id: int, older_than: datetime | None = None
 def clean_up_stale(session: Session, actor: Employee) -> None:
     """Batches that stopped without finishing: their stored letters go, the batch stays on
     record as abandoned."""
-    cutoff = audit.now() - STALE_AFTER
+    now = audit.now()
     stale = session.execute(
         select(PrintBatch.id, PrintBatch.output).where(
-            PrintBatch.status == BatchStatus.RUNNING, PrintBatch.heartbeat_at < cutoff
+            PrintBatch.status == BatchStatus.RUNNING, PrintBatch.lease_until < now
         )
     ).all()
     for batch_id, output in stale:
-        if _abandon(session, batch_id, older_than=cutoff):
+        if _abandon(session, batch_id, expired_at=now):
             audit.record(session, actor, "abandon", "print_batch", batch_id)
             if output:
-                _partial(Path(output), batch_id).unlink(missing_ok=True)
+                out = Path(output)
+                for partial in out.parent.glob(f".{glob.escape(out.name)}.{batch_id}.*.partial"):
+                    partial.unlink(missing_ok=True)
 
 
 def _partial(out: Path, batch_id: int) -> Path:
-    return out.with_name(f".{out.name}.{batch_id}.partial")
+    """A new name beside `out` that nobody can have planted a link under in advance."""
+    return out.with_name(f".{out.name}.{batch_id}.{secrets.token_hex(8)}.partial")
 
 
-def check_output(out: Path) -> None:
-    """Refuse a print file that cannot be written before anything is rendered."""
-    if out.is_dir():
-        raise ValidationFailed({"out": f"{out} is een map; geef een bestandsnaam"})
-    if not out.parent.is_dir():
-        raise ValidationFailed({"out": f"de map {out.parent} bestaat niet"})
-    if not os.access(out.parent, os.W_OK):
-        raise ValidationFailed({"out": f"in de map {out.parent} mag niet worden geschreven"})
+def check_output(session: Session, out: Path) -> None:
+    """Refuse a print file that cannot be written, before anything is rendered: one that is not
+    a regular file, in a folder that is missing or closed, or the print file of an earlier
+    batch."""
+    try:
+        check_target(out)
+    except FileProblem as exc:
+        raise ValidationFailed({"out": str(exc)}) from None
+    if not out.exists():
+        return
+    earlier = session.scalars(
+        select(PrintBatch)
+        .where(
+            PrintBatch.status == BatchStatus.COMPLETED,
+            PrintBatch.output.in_({str(out), str(out.absolute())}),
+        )
+        .order_by(PrintBatch.id.desc())
+    ).first()
+    if earlier is not None:
+        raise ValidationFailed(
+            {
+                "out": f"{out} is het printbestand van verzendbatch {earlier.id} "
+                f"(verzonden {short_date(earlier.sent_on)}); kies een andere bestandsnaam"
+            }
+        )
 
 
 def check_print_date(sent_on: date, today: date, session: Session) -> str | None:
@@ -361,18 +366,20 @@ def run_batch(
     workers: int | None = None,
 ) -> BatchResult:
     """Print every ready decision matching `filters` into `out`, sent on `sent_on`."""
-    check_output(out)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     with database.session() as session:
+        check_output(session, out)
         expected = len(_ready_ids(session, filters))
         references = all_references(session)
     # render processes start now, so they set up while the queue is being built
-    pool = _pool(references, workers) if workers > 1 and expected >= IN_PROCESS_BELOW else None
+    pool: RenderPool[QueueEntry] | None = None
+    if workers > 1 and expected >= IN_PROCESS_BELOW:
+        pool = RenderPool(references, workers)
     try:
-        return _run(database, username, sent_on, filters, out, progress, pool, workers)
+        return _run(database, username, sent_on, filters, out, progress, pool)
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close()
 
 
 def _run(
@@ -382,8 +389,7 @@ def _run(
     filters: BatchFilter,
     out: Path,
     progress: Progress,
-    pool: ProcessPoolExecutor | None,
-    workers: int,
+    pool: RenderPool[QueueEntry] | None,
 ) -> BatchResult:
     with database.session() as session, session.begin():
         actor = acting_employee(session, username)
@@ -397,12 +403,12 @@ def _run(
     with database.session() as session, session.begin():
         batch = PrintBatch(
             started_at=audit.now(),
-            heartbeat_at=audit.now(),
+            lease_until=audit.now() + LEASE,
             started_by=actor_id,
             sent_on=sent_on,
             status=BatchStatus.RUNNING,
             filters={"describe": filters.describe()},
-            output=str(out),
+            output=str(out.absolute()),
         )
         session.add(batch)
         session.flush()
@@ -423,7 +429,6 @@ def _run(
             deadline,
             progress,
             pool,
-            workers,
         )
         counts: dict[str, KindCount] = {}
         for kind, number in Counter(p.kind for p in printed).items():
@@ -447,12 +452,13 @@ def _run(
         )
         committed = True
         partial.replace(out)
-    except OSError as exc:
+    except (OSError, FileProblem) as exc:
+        problem = exc if isinstance(exc, FileProblem) else reason(out, exc)
         if not committed:
             _clean_up(database, batch_id, merger, partial)
-            raise WorkflowError(f"kan het printbestand niet schrijven: {exc}") from exc
+            raise WorkflowError(f"{problem}; er is niets verzonden") from exc
         raise WorkflowError(
-            f"de besluiten zijn verzonden, maar het printbestand kon niet naar {out}: {exc}. "
+            f"de besluiten zijn verzonden, maar het printbestand kon niet naar {out} ({problem}). "
             f"Het staat in {partial}."
         ) from exc
     except BaseException:
@@ -482,8 +488,7 @@ def _print(
     sent_on: date,
     deadline: date,
     progress: Progress,
-    pool: ProcessPoolExecutor | None,
-    workers: int,
+    pool: RenderPool[QueueEntry] | None,
 ) -> list[Printed]:
     """Render, merge and store every letter; first pages are counted among the letters."""
     printed: list[Printed] = []
@@ -491,9 +496,10 @@ def _print(
     if pool is None:
         start_worker(queue.references)
     session = database.session()
+    renew_at = time.monotonic() + RENEW_EVERY
     try:
         for done, (entry, (pdf, versions, data)) in enumerate(
-            _rendered(with_cases(database, queue.ready, sent_on, queue.references), pool, workers),
+            _rendered(with_cases(database, queue.ready, sent_on, queue.references), pool),
             start=1,
         ):
             first, pages = merger.add_letter(pdf)
@@ -518,19 +524,28 @@ def _print(
             printed.append(
                 Printed(entry.decision_id, entry.bsn, entry.kind, first, pages, sent_on, deadline)
             )
-            if done % COMMIT_EVERY == 0 or done == total:
-                session.execute(
-                    update(PrintBatch)
-                    .where(PrintBatch.id == batch_id)
-                    .values(heartbeat_at=audit.now(), letter_count=done)
-                )
+            if done % COMMIT_EVERY == 0 or done == total or time.monotonic() >= renew_at:
+                _renew_lease(session, batch_id, letter_count=done)
                 session.commit()
                 session.expunge_all()
+                renew_at = time.monotonic() + RENEW_EVERY
             progress(done, total)
         session.commit()
     finally:
         session.close()
     return printed
+
+
+def _renew_lease(session: Session, batch_id: int, **values: Any) -> None:
+    """Extend the batch's lease. A batch that was taken as stale meanwhile stops here; the
+    caller's rollback takes what it had not yet committed."""
+    renewed = session.execute(
+        update(PrintBatch)
+        .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
+        .values(lease_until=audit.now() + LEASE, **values)
+    )
+    if renewed.rowcount != 1:
+        raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
 
 
 def _sha256(path: Path) -> str:
@@ -550,10 +565,11 @@ def _gate_still_open(session: Session, decision_ids: list[int], sent_on: date) -
         decisions = session.scalars(
             select(Decision)
             .where(Decision.id.in_(chunk))
-            .options(selectinload(Decision.case).selectinload(Case.contacts))
+            .options(selectinload(Decision.case), selectinload(Decision.explanations))
         )
         for decision in decisions:
-            gap = explanation_missing(decision.kind, decision.case.contacts, sent_on, policy)
+            window = Window(decision.case.registered_on, sent_on)
+            gap = explanation_missing(decision.kind, decision.explanations, window, policy)
             if gap:
                 raise BatchConflict(
                     f"bij besluit {decision.id} is intussen het contactlog gewijzigd ({gap}); "
@@ -575,13 +591,7 @@ def _complete(
 ) -> None:
     """The one transaction in which the batch's decisions become sent, all or none."""
     with database.session() as session, session.begin():
-        claimed = session.execute(
-            update(PrintBatch)
-            .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
-            .values(heartbeat_at=audit.now())
-        )
-        if claimed.rowcount != 1:
-            raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
+        _renew_lease(session, batch_id)
         in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch_id)
         _gate_still_open(session, list(session.scalars(in_batch)), sent_on)
         result = session.execute(
@@ -631,7 +641,6 @@ def _complete(
 
 def default_output(sent_on: date) -> Path:
     """Where a batch's print file goes when the caller names no place: the user's data folder."""
-    folder = user_data_path("Poortpost", appauthor=False, ensure_exists=True) / "batches"
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(data_folder() / "batches")
     stamp = audit.now().astimezone().strftime("%H%M%S")
     return folder / f"verzendbatch-{sent_on.isoformat()}-{stamp}.pdf"

@@ -16,7 +16,13 @@ from correspondence.addresses import Address, postbus_lines
 from correspondence.calendar import AtwCalendar
 from correspondence.errors import ValidationFailed
 from correspondence.formatting import LOCAL_ZONE, clock_time, long_date
-from correspondence.gate import DecisionPolicy, explanation_missing, reached_before, unreached_days
+from correspondence.gate import (
+    DecisionPolicy,
+    Window,
+    explanation_missing,
+    reached_before,
+    unreached_days,
+)
 from correspondence.letters.case_data import CaseData, DecisionData
 from correspondence.letters.kinds import KINDS, LetterKind
 from correspondence.names import PersonName
@@ -123,19 +129,23 @@ NOT_NEEDED = {
 
 
 def _told_in_advance(
-    kind: DecisionKind, decision: DecisionData, policy: DecisionPolicy, errors: dict[str, str]
+    kind: DecisionKind,
+    decision: DecisionData,
+    window: Window,
+    policy: DecisionPolicy,
+    errors: dict[str, str],
 ) -> dict[str, Any]:
     """What the letter says about the explanation in advance; the gate decides if it may."""
     if kind not in policy.negative:
         return NOT_NEEDED
     attempts = decision.attempts or ((decision.explained,) if decision.explained else ())
-    gap = explanation_missing(kind, attempts, decision.sent_on, policy)
+    gap = explanation_missing(kind, attempts, window, policy)
     if gap:
         errors["decision.explained"] = gap
         return NOT_NEEDED
-    reached = reached_before(attempts, decision.sent_on)
+    reached = reached_before(attempts, window)
     if reached is None:
-        days = unreached_days(attempts, decision.sent_on, policy)
+        days = unreached_days(attempts, window, policy)
         return {**NOT_NEEDED, "nodig": True, "pogingen": [long_date(day) for day in days]}
     return {
         **NOT_NEEDED,
@@ -166,7 +176,13 @@ def _decision(
         "redenen": list(decision.reasons),
         "ontbrekend": list(decision.missing),
         "gevraagd_op": decision.requested_on,
-        "uitleg": _told_in_advance(decision_kind, decision, ref.policy, errors),
+        "uitleg": _told_in_advance(
+            decision_kind,
+            decision,
+            Window(case.registered_on, decision.sent_on),
+            ref.policy,
+            errors,
+        ),
     }
     if kind is LetterKind.REJECTION:
         _require(

@@ -60,11 +60,11 @@ def fitting_letters(case: Case) -> list[LetterChoice]:
     return choices
 
 
-def attempts(case: Case) -> tuple[Explanation, ...]:
-    """The case's contact log as explanations; the gate picks what counts."""
+def attempts(decision: Decision) -> tuple[Explanation, ...]:
+    """The attempts logged for the decision, as explanations; the gate picks what counts."""
     return tuple(
         Explanation(c.at, c.channel, c.employee.full_name, c.reached, c.id, c.corrects_id)
-        for c in case.contacts
+        for c in decision.explanations
     )
 
 
@@ -83,7 +83,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             decided_on=decision.decided_on or today,
             sent_on=sent_on,
             reasons=tuple(decision.reasons),
-            attempts=attempts(case),
+            attempts=attempts(decision),
             missing=tuple(decision.missing),
             requested_on=decision.requested_on,
             starts_on=decision.starts_on,

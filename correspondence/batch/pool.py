@@ -1,0 +1,158 @@
+"""Render processes for a large batch, driven from the printing thread alone.
+
+The printing process starts no helper threads. A `concurrent.futures.ProcessPoolExecutor`
+feeds and reads its workers from two threads of its own; a garbage collection that starts in
+one of them while the printing thread is inside SQLite, halfway through loading decisions,
+corrupted the heap of the printing process on CPython 3.11 (a segmentation fault after a few
+hundred letters). Here every pipe is read and written by the thread that runs the batch, so
+every collection runs in that thread too.
+
+A render process reads its jobs from a pipe and ends when that pipe closes, so it never
+outlives the batch: not when the batch ends, not when the printing process is killed. On Linux
+it is also killed with the printing process while it is still preparing its templates.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from correspondence.batch.render import render, start_worker
+from correspondence.errors import WorkflowError
+from correspondence.letters.case_data import CaseData
+from correspondence.letters.context import LetterReference
+
+Rendered = tuple[bytes, dict[str, str], str]
+Tag = TypeVar("Tag")
+
+IN_FLIGHT_PER_PROCESS = 2  # one rendering, one waiting: jobs are small, the pipe never fills
+STOP_TIMEOUT = 5.0
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the printing process was gone before we asked
+        os._exit(1)
+
+
+def serve(jobs: Connection, references: dict[str, LetterReference], parent: int) -> None:
+    """A render process: prepare the templates, then render each job until the pipe closes."""
+    _die_with_parent(parent)
+    # Ctrl-C in a terminal reaches the whole process group; the printing process handles it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start_worker(references)
+    while True:
+        try:
+            job = jobs.recv()
+        except (EOFError, OSError):  # the printing process has gone
+            return
+        kind, case = job
+        try:
+            answer: tuple[bool, Any] = (True, render(kind, case))
+        except Exception as exc:  # reported with the letter that caused it
+            answer = (False, exc)
+        try:
+            jobs.send(answer)
+        except OSError:
+            return
+
+
+class _Process:
+    def __init__(self, context: Any, references: dict[str, LetterReference]) -> None:
+        self.pipe, theirs = context.Pipe()
+        self.process = context.Process(
+            target=serve, args=(theirs, references, os.getpid()), daemon=True
+        )
+        self.process.start()
+        theirs.close()  # only the render process holds its end: closing ours ends it
+        self.waiting: deque[int] = deque()  # sequence numbers of the jobs it holds, in order
+
+
+class RenderPool(Generic[Tag]):
+    """`workers` render processes; `render_all` keeps the order of the jobs it is given."""
+
+    def __init__(self, references: dict[str, LetterReference], workers: int) -> None:
+        context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
+        self._processes: list[_Process] = []
+        try:
+            for _ in range(workers):
+                self._processes.append(_Process(context, references))
+        except BaseException:
+            self.close()
+            raise
+
+    def render_all(
+        self, jobs: Iterable[tuple[Tag, str, CaseData]]
+    ) -> Iterator[tuple[Tag, Rendered]]:
+        """Each job's tag with its letter (a job names the letter kind), in the order of
+        `jobs`."""
+        pending = iter(jobs)
+        tags: dict[int, Tag] = {}
+        done: dict[int, Rendered] = {}
+        sent = next_out = 0
+        exhausted = False
+        while True:
+            if not exhausted:
+                for process in self._processes:
+                    while len(process.waiting) < IN_FLIGHT_PER_PROCESS:
+                        job = next(pending, None)
+                        if job is None:
+                            exhausted = True
+                            break
+                        tag, kind, case = job
+                        process.pipe.send((kind, case))
+                        process.waiting.append(sent)
+                        tags[sent] = tag
+                        sent += 1
+                    if exhausted:
+                        break
+            while next_out in done:
+                yield tags.pop(next_out), done.pop(next_out)
+                next_out += 1
+            if next_out == sent and exhausted:
+                return
+            self._receive(done)
+
+    def _receive(self, done: dict[int, Rendered]) -> None:
+        busy = [p for p in self._processes if p.waiting]
+        by_handle: dict[Any, _Process] = {}
+        for process in busy:
+            by_handle[process.pipe] = process
+            by_handle[process.process.sentinel] = process
+        for ready in wait(list(by_handle)):
+            process = by_handle[ready]
+            if not process.waiting:
+                continue
+            try:
+                ok, value = process.pipe.recv()
+            except (EOFError, OSError):
+                raise WorkflowError(
+                    "een drukproces is onverwacht gestopt; er is niets verzonden. "
+                    "Draai de batch opnieuw."
+                ) from None
+            sequence = process.waiting.popleft()
+            if not ok:
+                raise value
+            done[sequence] = value
+
+    def close(self) -> None:
+        """Close every pipe, so each render process ends; stop any that does not."""
+        for process in self._processes:
+            process.pipe.close()
+        for process in self._processes:
+            process.process.join(STOP_TIMEOUT)
+            if process.process.is_alive():
+                process.process.kill()
+                process.process.join()
+        self._processes.clear()
