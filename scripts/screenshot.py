@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from correspondence.actors import acting_employee  # noqa: E402
 from correspondence.demo import load_demo  # noqa: E402
 from store.database import Database  # noqa: E402
+from ui.app import speak_dutch  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -39,6 +40,7 @@ def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float 
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
+    speak_dutch(app)
     with tempfile.TemporaryDirectory() as folder:
         database = Database.open(f"sqlite:///{folder}/demo.sqlite3")
         with database.session() as session, session.begin():

@@ -1,6 +1,6 @@
 """Administration's batch window and the case manager's call form, driven as people would."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -8,6 +8,7 @@ from sqlalchemy import select
 from correspondence.actors import acting_employee
 from correspondence.decisions import draft_decision
 from correspondence.demo import demo_bsn
+from correspondence.formatting import LOCAL_ZONE
 from store.models import Client, Decision
 from store.vocabulary import DecisionKind, DecisionStatus
 from ui.context import AppContext
@@ -150,3 +151,16 @@ def test_no_call_form_when_no_decision_awaits_a_call(qtbot, demo_database, monke
     qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
     assert window.log_call() is None
     assert shown == ["Geen besluit in dit dossier wacht op uitleg vooraf."]
+
+
+def test_the_call_form_starts_at_the_dutch_time_whatever_the_machines_zone(qtbot, demo_database):
+    add_rejection(demo_database)
+    window = MainWindow(AppContext(demo_database, "pjansen"))
+    qtbot.addWidget(window)
+    window.search_box.setText("Idrissi")
+    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+    call = window.log_call()
+    qtbot.addWidget(call)
+    shown = call.at.dateTime().toPython()
+    dutch = datetime.now(LOCAL_ZONE).replace(tzinfo=None)
+    assert abs(shown - dutch) < timedelta(minutes=2)

@@ -144,3 +144,15 @@ def test_case_form_refuses_a_bypass_without_reason_then_opens_the_case(qtbot, de
         dossier = views.dossier_of(session, client_id, TODAY)
     assert dossier.case.route == "bypass (maatwerk)"
     assert dossier.steps[1].note == "bypass: Dakloos"
+
+
+def test_qts_own_buttons_speak_dutch(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.app import speak_dutch
+
+    speak_dutch(qapp)
+    kinds = (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(kinds[0] | kinds[1])
+    labels = [buttons.button(kind).text().replace("&", "") for kind in kinds]
+    assert labels == ["Opslaan", "Annuleren"]

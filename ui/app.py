@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from correspondence import views
@@ -13,6 +13,15 @@ from store.database import Database
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.workers import run_job
+
+
+def speak_dutch(app: QApplication) -> None:
+    """Qt's own buttons and dialogs (Opslaan, Annuleren, Ja, Nee) and its dates in Dutch,
+    whatever the language of the machine."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def open_window(database: Database, username: str) -> MainWindow:
@@ -26,6 +35,7 @@ def open_window(database: Database, username: str) -> MainWindow:
 def run(url: str | None, username: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Poortpost")
+    speak_dutch(app)
     windows: list[MainWindow] = []
 
     def opened(database: Database) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from correspondence import decisions
 from correspondence.dates import DateRefused, local_moment
 from correspondence.errors import ValidationFailed
+from correspondence.formatting import LOCAL_ZONE
 from store.models import Employee
 from store.vocabulary import Channel
 from ui.context import AppContext
@@ -36,7 +37,9 @@ class CallDialog(FormDialog):
             self.decision.setCurrentIndex(index)
         self.channel = self.form.add("channel", "Hoe", combo(CHANNELS))
         self.reached = self.form.add("reached", "Klant bereikt", QCheckBox("ja"))
-        self.at = self.form.add("at", "Wanneer", QDateTimeEdit(QDateTime.currentDateTime()))
+        # Dutch wall-clock time, whatever the zone of the machine
+        now = datetime.now(LOCAL_ZONE).replace(second=0, microsecond=0, tzinfo=None)
+        self.at = self.form.add("at", "Wanneer", QDateTimeEdit(now))
         self.at.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = self.form.add("note", "Wat is er gezegd", QPlainTextEdit())
         self.note.setObjectName("note")
