@@ -155,6 +155,21 @@ def write_all_private(outputs: Sequence[tuple[Path, bytes]]) -> None:
             file.discard()
 
 
+def copy_private(source: Path, target: Path) -> None:
+    """Copy `source` to `target` whole or not at all, a block at a time, readable by its owner
+    only. Raises FileProblem."""
+    check_target(target)
+    staged = _Staged(target)
+    try:
+        with _naming(source), source.open("rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                staged.write(block)
+        staged.sync()
+        staged.commit()
+    finally:
+        staged.discard()
+
+
 def write_private(path: Path, content: bytes) -> None:
     """Write `content` to `path` whole or not at all, readable by its owner only."""
     write_all_private([(path, content)])

@@ -14,6 +14,7 @@ from sqlalchemy import select
 import main
 from correspondence.batch import merge
 from correspondence.batch.printing import default_output
+from store.files import FileProblem, copy_private
 from store.models import Decision, PrintBatch
 from store.vocabulary import BatchStatus, DecisionStatus
 from tests.batch_support import case, cases
@@ -103,3 +104,26 @@ def test_print_files_and_their_folder_are_their_owners_only(sqlite_url, tmp_path
         os.umask(previous)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_saving_a_print_file_elsewhere_copies_it_whole_and_private(tmp_path, monkeypatch):
+    source = tmp_path / "batch.pdf"
+    source.write_bytes(b"%PDF-" + os.urandom(3 << 20))
+    copy = tmp_path / "kopie.pdf"
+    copy_private(source, copy)
+    assert copy.read_bytes() == source.read_bytes()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    real_write = os.write
+
+    def fills_up(descriptor, data):
+        if fills_up.calls:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        fills_up.calls += 1
+        return real_write(descriptor, data)
+
+    fills_up.calls = 0
+    monkeypatch.setattr(os, "write", fills_up)
+    with pytest.raises(FileProblem, match="schijf vol"):
+        copy_private(source, tmp_path / "vol.pdf")
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.pdf", "kopie.pdf"]

@@ -3,7 +3,6 @@ and the print run with a progress bar and cancel, off the UI thread."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -35,6 +34,7 @@ from correspondence.batch.printing import (
 )
 from correspondence.formatting import count_noun
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
+from store.files import FileProblem, copy_private
 from store.vocabulary import DecisionKind
 from ui.context import AppContext
 from ui.dossier_view import HELD_BACK, fill, table
@@ -229,6 +229,6 @@ class BatchWindow(QDialog):
         )
         if name:
             try:
-                shutil.copyfile(self.output, name)
-            except OSError as exc:
-                QMessageBox.critical(self, "Niet opgeslagen", f"{name}: {exc.strerror}")
+                copy_private(self.output, Path(name))
+            except FileProblem as exc:
+                QMessageBox.critical(self, "Niet opgeslagen", str(exc))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from correspondence.formatting import count_noun
 from correspondence.letters.dossier_letters import DossierLetters, LetterChoice
 from correspondence.letters.produce import ProducedLetter
+from store.files import FileProblem, write_private
 from ui.context import AppContext, Outcome
 from ui.workers import run_job
 
@@ -180,11 +181,9 @@ class LetterDialog(QDialog):
             return
         content = self.letter.pdf if extension == "pdf" else self.letter.docx
         try:
-            Path(name).write_bytes(content)
-        except OSError as exc:
-            QMessageBox.critical(
-                self, "Niet opgeslagen", f"Kan {name} niet schrijven: {exc.strerror}"
-            )
+            write_private(Path(name), content)
+        except FileProblem as exc:
+            QMessageBox.critical(self, "Niet opgeslagen", str(exc))
 
     def print_letter(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
