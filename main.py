@@ -279,9 +279,13 @@ def run_explain(database: Database, args: argparse.Namespace) -> int:
 def run_batch_print(database: Database, args: argparse.Namespace) -> int:
     sent_on = args.date or date.today()
     with database.session() as session:
-        town = args.municipality and reference.municipality_code(session, args.municipality)
+        town = (
+            None
+            if args.municipality is None
+            else reference.municipality_code(session, args.municipality)
+        )
         warning = check_print_date(sent_on, date.today(), session)
-    filters = BatchFilter(municipality=town or None)
+    filters = BatchFilter(municipality=town)
     if warning and not confirm(f"{warning}. Toch deze verzenddatum gebruiken?"):
         raise UsageError(f"{warning}; kies een werkdag")
     if args.dry_run:

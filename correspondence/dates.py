@@ -43,7 +43,7 @@ def check_day(day: date, today: date, kind: DateKind = DateKind.ANY) -> date:
     """`day` if it lies in the window for its kind, else DateRefused with a Dutch message."""
     if not EARLIEST <= day <= LATEST:
         raise DateRefused(
-            f"{day.isoformat()} ligt buiten de datums die Poortpost kent "
+            f"{_quoted(day.isoformat(), kind)} ligt buiten de datums die Poortpost kent "
             f"({EARLIEST.isoformat()} tot en met {LATEST.isoformat()})"
         )
     if kind is DateKind.BIRTH and day > today:
@@ -59,12 +59,17 @@ def check_day(day: date, today: date, kind: DateKind = DateKind.ANY) -> date:
 def parse_day(text: str, today: date, kind: DateKind = DateKind.ANY) -> date:
     """A date written as JJJJ-MM-DD that exists and lies in its window."""
     if not ISO_DATE.fullmatch(text):
-        raise DateRefused(f"{shown(text)} is geen datum in de vorm JJJJ-MM-DD")
+        raise DateRefused(f"{_quoted(text, kind)} is geen datum in de vorm JJJJ-MM-DD")
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise DateRefused(f"{shown(text)} is geen bestaande datum") from None
+        raise DateRefused(f"{_quoted(text, kind)} is geen bestaande datum") from None
     return check_day(day, today, kind)
+
+
+def _quoted(text: str, kind: DateKind) -> str:
+    """The value for a message; a birth date is personal data and is never repeated."""
+    return "deze geboortedatum" if kind is DateKind.BIRTH else shown(text)
 
 
 def parse_moment(text: str, today: date) -> datetime:

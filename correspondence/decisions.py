@@ -3,6 +3,7 @@ explanations that must precede a negative one (the gate itself is `correspondenc
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ STATUS_WORDS = {
     DecisionStatus.WITHDRAWN: "ingetrokken",
 }
 OPEN = (DecisionStatus.DRAFT, DecisionStatus.READY)
+DECISION_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def awaiting_call(decision: Decision, policy: DecisionPolicy) -> bool:
@@ -34,7 +36,7 @@ def awaiting_call(decision: Decision, policy: DecisionPolicy) -> bool:
 def decision_to_explain(session: Session, case: Case, which: str | None = None) -> Decision:
     """The decision a call is about: named by its number or its kind, or else the only decision
     of the case that awaits a call. Refuses when that is not one decision."""
-    if which is not None and which.isdigit():
+    if which is not None and DECISION_NUMBER.fullmatch(which):
         decision = session.get(Decision, int(which))
         if decision is None or decision.case_id != case.id:
             raise ValidationFailed({"decision": f"besluit {which} staat niet in dit dossier"})

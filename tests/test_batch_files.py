@@ -7,6 +7,7 @@ import errno
 import hashlib
 import os
 import stat
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -127,3 +128,40 @@ def test_saving_a_print_file_elsewhere_copies_it_whole_and_private(tmp_path, mon
         copy_private(source, tmp_path / "vol.pdf")
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.pdf", "kopie.pdf"]
+
+
+def test_an_empty_municipality_is_refused_not_taken_as_all(sqlite_url, tmp_path, capsys):
+    imported(sqlite_url, cases(2, TODAY)).close()
+    code = main.main(
+        [
+            "--db",
+            sqlite_url,
+            "--as",
+            "admin",
+            "batch-print",
+            "--out",
+            str(tmp_path / "b.pdf"),
+            "--municipality",
+            "",
+        ]
+    )
+    assert code == 2
+    assert "onbekende gemeente ''" in capsys.readouterr().err
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_stale_batch_takes_its_partial_file_with_it_also_under_the_old_name(sqlite_url, tmp_path):
+    from tests.test_batch_lease import running_batch
+
+    database = imported(sqlite_url, cases(2, TODAY))
+    out = tmp_path / "batch.pdf"
+    stale = running_batch(database, lease=-timedelta(minutes=1))
+    with database.session() as session, session.begin():
+        session.get(PrintBatch, stale).output = str(out)
+    old = tmp_path / f".batch.pdf.{stale}.partial"
+    new = tmp_path / f".batch.pdf.{stale}.0123abcd.partial"
+    for partial in (old, new):
+        partial.write_bytes(b"%PDF- persoonsgegevens")
+    assert batch_print(sqlite_url, tmp_path / "vandaag.pdf") == 0
+    assert not old.exists() and not new.exists()
+    database.close()

@@ -215,3 +215,13 @@ def test_calls_from_before_the_change_are_linked_to_the_decisions_open_on_their_
         call = session.scalars(select(ContactLogEntry)).one()
         # the rejection was still open on the day of the call; the earlier decision was sent
         assert sorted(d.id for d in call.decisions) == sorted([rejection, recovery])
+
+
+@pytest.mark.parametrize("number", ["²", "99999999999999999999", "-1"])
+def test_a_decision_number_that_is_no_number_is_refused_not_a_traceback(sqlite_url, number, capsys):
+    database = Database.open(sqlite_url)
+    two_negative_decisions(database)
+    assert explain(sqlite_url, case(0, TODAY)["client"]["bsn"], "--decision", number) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("poortpost: ") and err.count("\n") == 1
+    database.close()

@@ -623,3 +623,11 @@ def test_explain_refuses_an_empty_note_or_one_with_control_characters(
     argv = ["explain", entry["client"]["bsn"], "--channel", "phone", "--reached", "no"]
     err = refused(capsys, "--db", db_url, "--as", "tester", *argv, "--note", note)
     assert "veld note: " in err and message in err
+
+
+@pytest.mark.parametrize("written", ["1985-02-30", "1899-12-31", "01-05-1980"])
+def test_a_refused_birth_date_is_not_repeated_in_the_message(written):
+    with pytest.raises(DateRefused) as refused:
+        parse_day(written, TODAY, DateKind.BIRTH)
+    assert written not in str(refused.value)
+    assert "geboortedatum" in str(refused.value)

@@ -34,6 +34,7 @@ Tag = TypeVar("Tag")
 
 IN_FLIGHT_PER_PROCESS = 2  # one rendering, one waiting: jobs are small, the pipe never fills
 STOP_TIMEOUT = 5.0
+STOPPED = "een drukproces is onverwacht gestopt; er is niets verzonden. Draai de batch opnieuw."
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -111,7 +112,10 @@ class RenderPool(Generic[Tag]):
                             exhausted = True
                             break
                         tag, kind, case = job
-                        process.pipe.send((kind, case))
+                        try:
+                            process.pipe.send((kind, case))
+                        except OSError:  # the render process has gone
+                            raise WorkflowError(STOPPED) from None
                         process.waiting.append(sent)
                         tags[sent] = tag
                         sent += 1
@@ -137,10 +141,7 @@ class RenderPool(Generic[Tag]):
             try:
                 ok, value = process.pipe.recv()
             except (EOFError, OSError):
-                raise WorkflowError(
-                    "een drukproces is onverwacht gestopt; er is niets verzonden. "
-                    "Draai de batch opnieuw."
-                ) from None
+                raise WorkflowError(STOPPED) from None
             sequence = process.waiting.popleft()
             if not ok:
                 raise value

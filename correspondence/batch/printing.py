@@ -312,8 +312,11 @@ def clean_up_stale(session: Session, actor: Employee) -> None:
             audit.record(session, actor, "abandon", "print_batch", batch_id)
             if output:
                 out = Path(output)
-                for partial in out.parent.glob(f".{glob.escape(out.name)}.{batch_id}.*.partial"):
-                    partial.unlink(missing_ok=True)
+                # also the fixed name used before partial files got a random part
+                stem = f".{glob.escape(out.name)}.{batch_id}"
+                for pattern in (f"{stem}.partial", f"{stem}.*.partial"):
+                    for partial in out.parent.glob(pattern):
+                        partial.unlink(missing_ok=True)
 
 
 def _partial(out: Path, batch_id: int) -> Path:
@@ -335,7 +338,7 @@ def check_output(session: Session, out: Path) -> None:
         select(PrintBatch)
         .where(
             PrintBatch.status == BatchStatus.COMPLETED,
-            PrintBatch.output.in_({str(out), str(out.absolute())}),
+            PrintBatch.output.in_({str(out), str(out.absolute()), str(out.resolve())}),
         )
         .order_by(PrintBatch.id.desc())
     ).first()
