@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -76,6 +77,16 @@ def default_url() -> str:
 def data_folder() -> Path:
     """The user's Poortpost folder, created if needed and readable by the user only (0700)."""
     return private_folder(user_data_path("Poortpost", appauthor=False))
+
+
+def database_now(session: Session) -> datetime:
+    """The database's own clock, so that every desktop of a team judges time-outs (a print
+    batch's lease) by one clock, whatever its own says."""
+    if session.get_bind().dialect.name == "sqlite":  # one machine: its clock, in UTC
+        now = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
+        return datetime.fromisoformat(now).replace(tzinfo=UTC)
+    # clock_timestamp, not now(): now() stands still for the whole transaction
+    return session.scalar(select(func.clock_timestamp()))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -198,3 +198,15 @@ def test_a_batch_taken_as_stale_stops_and_sends_nothing(sqlite_url, tmp_path, mo
         assert not session.scalars(select(StoredLetter)).all()
         assert session.scalars(select(PrintBatch.status)).one() is BatchStatus.ABANDONED
     database.close()
+
+
+def test_leases_are_judged_by_the_databases_clock(database, tmp_path, monkeypatch):
+    """A desktop whose clock runs ten minutes fast must not take a live batch as stale."""
+    imported(database.url, cases(2, TODAY)).close()
+    live = running_batch(database, lease=timedelta(minutes=4))
+    fast = audit.now() + timedelta(minutes=10)
+    monkeypatch.setattr(audit, "now", lambda: fast)
+    with database.session() as session, session.begin():
+        printing.clean_up_stale(session, session.scalars(select(Employee)).first())
+    with database.session() as session:
+        assert session.get(PrintBatch, live).status is BatchStatus.RUNNING

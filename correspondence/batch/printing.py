@@ -38,7 +38,7 @@ from correspondence.letters.dossier_letters import LetterChoice, case_data
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from correspondence.letters.reference_data import all_references
 from correspondence.names import PersonName
-from store.database import Database, data_folder
+from store.database import Database, data_folder, database_now
 from store.files import FileProblem, check_target, private_folder, reason
 from store.models import (
     Advance,
@@ -301,7 +301,7 @@ def _abandon(session: Session, batch_id: int, expired_at: datetime | None = None
 def clean_up_stale(session: Session, actor: Employee) -> None:
     """Batches that stopped without finishing: their stored letters go, the batch stays on
     record as abandoned."""
-    now = audit.now()
+    now = database_now(session)
     stale = session.execute(
         select(PrintBatch.id, PrintBatch.output).where(
             PrintBatch.status == BatchStatus.RUNNING, PrintBatch.lease_until < now
@@ -406,7 +406,7 @@ def _run(
     with database.session() as session, session.begin():
         batch = PrintBatch(
             started_at=audit.now(),
-            lease_until=audit.now() + LEASE,
+            lease_until=database_now(session) + LEASE,
             started_by=actor_id,
             sent_on=sent_on,
             status=BatchStatus.RUNNING,
@@ -545,7 +545,7 @@ def _renew_lease(session: Session, batch_id: int, **values: Any) -> None:
     renewed = session.execute(
         update(PrintBatch)
         .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
-        .values(lease_until=audit.now() + LEASE, **values)
+        .values(lease_until=database_now(session) + LEASE, **values)
     )
     if renewed.rowcount != 1:
         raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
