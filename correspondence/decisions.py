@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from correspondence import audit, deadlines, reference
 from correspondence.errors import ValidationFailed, WorkflowError
 from correspondence.formatting import LOCAL_ZONE, short_date
-from correspondence.gate import DecisionPolicy, Window, explanation_missing, needs_explanation
+from correspondence.gate import DecisionPolicy, Window, explanation_missing
 from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from correspondence.lookup import require
 from correspondence.text import validate_note
@@ -30,7 +30,7 @@ DECISION_NUMBER = re.compile(r"[0-9]{1,9}")
 
 def awaiting_call(decision: Decision, policy: DecisionPolicy) -> bool:
     """A negative decision that is not yet sent or withdrawn: a call can still explain it."""
-    return decision.status in OPEN and needs_explanation(decision.kind, policy)
+    return decision.status in OPEN and policy.needs_explanation(decision.kind)
 
 
 def decision_to_explain(session: Session, case: Case, which: str | None = None) -> Decision:
@@ -134,7 +134,7 @@ def draft_decision(
     case = require(session, Case, case_id)
     if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
         raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
-    if kind in reference.decision_policy(session).negative and not [
+    if reference.decision_policy(session).needs_explanation(kind) and not [
         r for r in reasons if r.strip()
     ]:
         raise ValidationFailed({"reasons": "een negatief besluit heeft een motivering nodig"})

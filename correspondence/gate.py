@@ -46,6 +46,10 @@ class DecisionPolicy:
     two_attempts: bool = False
     calendar: AtwCalendar = field(default_factory=AtwCalendar)
 
+    def needs_explanation(self, kind: DecisionKind) -> bool:
+        """Whether a decision of `kind` is negative: told in advance before it is sent."""
+        return kind in self.negative
+
 
 def valid_attempts(contacts: Iterable[Attempt]) -> list[Attempt]:
     """The entries that no later entry corrects, in order of time."""
@@ -97,7 +101,7 @@ def explanation_missing(
     """Why a decision of `kind` may not be sent on `window.sent_on`, or None when it may;
     `contacts` are the attempts logged for this decision."""
     policy = policy or DecisionPolicy()
-    if kind not in policy.negative:
+    if not policy.needs_explanation(kind):
         return None
     entries = valid_attempts(contacts)
     if reached_before(entries, window):
@@ -111,7 +115,3 @@ def explanation_missing(
     if entries:
         return "de klant is nog niet bereikt voor de uitleg vooraf"
     return "er is nog geen uitleg vooraf aan de klant vastgelegd"
-
-
-def needs_explanation(kind: DecisionKind, policy: DecisionPolicy) -> bool:
-    return kind in policy.negative

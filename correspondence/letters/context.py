@@ -136,7 +136,7 @@ def _told_in_advance(
     errors: dict[str, str],
 ) -> dict[str, Any]:
     """What the letter says about the explanation in advance; the gate decides if it may."""
-    if kind not in policy.negative:
+    if not policy.needs_explanation(kind):
         return NOT_NEEDED
     attempts = decision.attempts or ((decision.explained,) if decision.explained else ())
     gap = explanation_missing(kind, attempts, window, policy)
