@@ -15,8 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from correspondence import audit, deadlines, reference
-from correspondence.actors import acting_employee, os_username
 from correspondence.batch.printing import (
     BatchFilter,
     BatchResult,
@@ -25,17 +23,21 @@ from correspondence.batch.printing import (
     check_print_date,
     run_batch,
 )
-from correspondence.cases import open_case_of
-from correspondence.dates import DateKind, DateRefused, parse_day, parse_moment
-from correspondence.decisions import decision_to_explain, log_explanation
-from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.formatting import LOCAL_ZONE, count_noun
-from correspondence.identifiers import InvalidIdentifier, normalise_bsn
-from correspondence.importing import import_cases, parse_cases
-from correspondence.letters.case_data import CaseData, parse_case
-from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
+from correspondence.records import reference
+from correspondence.rules import deadlines
+from correspondence.rules.case_data import CaseData, parse_case
+from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.formatting import LOCAL_ZONE, count_noun
+from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn
+from correspondence.rules.kinds import LetterKind
+from correspondence.workflows import audit
+from correspondence.workflows.actors import acting_employee, os_username
+from correspondence.workflows.cases import open_case_of
+from correspondence.workflows.decisions import decision_to_explain, log_explanation
+from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import (
     Database,
     DatabaseUnavailable,
@@ -158,7 +160,7 @@ def run_deadline(database: Database, args: argparse.Namespace) -> int:
 
 
 def run_demo(database: Database, args: argparse.Namespace) -> int:
-    from correspondence.demo import already_loaded, load_demo
+    from correspondence.workflows.demo import already_loaded, load_demo
 
     with database.session() as session, session.begin():
         if already_loaded(session):

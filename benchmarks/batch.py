@@ -23,16 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from correspondence.actors import acting_employee  # noqa: E402
 from correspondence.batch.printing import (  # noqa: E402
     BatchFilter,
     build_queue,
     run_batch,
     with_cases,
 )
-from correspondence.importing import import_cases, parse_cases  # noqa: E402
-from correspondence.letters.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
+from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
+from correspondence.workflows.actors import acting_employee  # noqa: E402
+from correspondence.workflows.importing import import_cases, parse_cases  # noqa: E402
 from store.database import Database  # noqa: E402
 from tests.batch_support import cases  # noqa: E402
 from tests.libreoffice import convert_to_pdf  # noqa: E402

@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from correspondence.actors import acting_employee  # noqa: E402
-from correspondence.demo import load_demo  # noqa: E402
+from correspondence.workflows.actors import acting_employee  # noqa: E402
+from correspondence.workflows.demo import load_demo  # noqa: E402
 from store.database import Database  # noqa: E402
 from ui.app import speak_dutch  # noqa: E402
 from ui.context import AppContext  # noqa: E402

@@ -30,6 +30,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import Instant
 from store.vocabulary import (
+    CLIENT_LIMITS,
+    EMPLOYEE_LIMITS,
     AgeBand,
     AppointmentKind,
     BatchStatus,
@@ -75,11 +77,11 @@ class Employee(Base):
     __tablename__ = "employees"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    full_name: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["username"]), unique=True)
+    full_name: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["full_name"]))
     role: Mapped[Role] = mapped_column(choice(Role, "role"))
-    email: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["email"]), default="")
+    phone: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["phone"]), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -101,25 +103,29 @@ class Client(Base):
     __tablename__ = "clients"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    bsn: Mapped[str] = mapped_column(String(9), unique=True)
-    initials: Mapped[str] = mapped_column(String(40))
-    first_name: Mapped[str] = mapped_column(String(100), default="")
-    prefix: Mapped[str] = mapped_column(String(40), default="")
-    surname: Mapped[str] = mapped_column(String(200), index=True)
+    bsn: Mapped[str] = mapped_column(String(CLIENT_LIMITS["bsn"]), unique=True)
+    initials: Mapped[str] = mapped_column(String(CLIENT_LIMITS["initials"]))
+    first_name: Mapped[str] = mapped_column(String(CLIENT_LIMITS["first_name"]), default="")
+    prefix: Mapped[str] = mapped_column(String(CLIENT_LIMITS["prefix"]), default="")
+    surname: Mapped[str] = mapped_column(String(CLIENT_LIMITS["surname"]), index=True)
     salutation: Mapped[Salutation] = mapped_column(choice(Salutation, "salutation"))
     birth_date: Mapped[date] = mapped_column(Date)
     household: Mapped[Household] = mapped_column(choice(Household, "household"))
-    street: Mapped[str] = mapped_column(String(200))
-    house_number: Mapped[str] = mapped_column(String(10))
-    house_number_addition: Mapped[str] = mapped_column(String(10), default="")
-    postcode: Mapped[str] = mapped_column(String(7), index=True)
-    city: Mapped[str] = mapped_column(String(100))
+    street: Mapped[str] = mapped_column(String(CLIENT_LIMITS["street"]))
+    house_number: Mapped[str] = mapped_column(String(CLIENT_LIMITS["house_number"]))
+    house_number_addition: Mapped[str] = mapped_column(
+        String(CLIENT_LIMITS["house_number_addition"]), default=""
+    )
+    postcode: Mapped[str] = mapped_column(String(CLIENT_LIMITS["postcode"]), index=True)
+    city: Mapped[str] = mapped_column(String(CLIENT_LIMITS["city"]))
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    iban: Mapped[str] = mapped_column(String(42), default="")
+    phone: Mapped[str] = mapped_column(String(CLIENT_LIMITS["phone"]), default="")
+    email: Mapped[str] = mapped_column(String(CLIENT_LIMITS["email"]), default="")
+    iban: Mapped[str] = mapped_column(String(CLIENT_LIMITS["iban"]), default="")
     # Name and BSN folded to lower case without accents: a portable, accent-blind search.
-    search_text: Mapped[str] = mapped_column(String(600), index=True, default="")
+    search_text: Mapped[str] = mapped_column(
+        String(CLIENT_LIMITS["search_text"]), index=True, default=""
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     municipality: Mapped[Municipality] = relationship()

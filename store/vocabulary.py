@@ -81,3 +81,24 @@ class BatchStatus(StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"
     ABANDONED = "abandoned"
+
+
+# The longest text each client and employee field may hold: the models size their columns by
+# these, and the rules that clean a name or an address hold input to them.
+CLIENT_LIMITS: dict[str, int] = {
+    "bsn": 9,
+    "initials": 40,
+    "first_name": 100,
+    "prefix": 40,
+    "surname": 200,
+    "street": 200,
+    "house_number": 10,
+    "house_number_addition": 10,
+    "postcode": 7,
+    "city": 100,
+    "phone": 40,
+    "email": 200,
+    "iban": 42,
+    "search_text": 600,
+}
+EMPLOYEE_LIMITS: dict[str, int] = {"username": 64, "full_name": 200, "email": 200, "phone": 40}

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from correspondence.actors import acting_employee  # noqa: E402
-from correspondence.demo import load_demo  # noqa: E402
+from correspondence.workflows.actors import acting_employee  # noqa: E402
+from correspondence.workflows.demo import load_demo  # noqa: E402
 from store.database import Database  # noqa: E402
 
 POSTGRES_URL = os.environ.get("POORTPOST_TEST_POSTGRES_URL")

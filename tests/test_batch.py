@@ -20,11 +20,11 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
-from correspondence.actors import acting_employee
 from correspondence.batch.printing import BatchFilter, build_queue, run_batch
-from correspondence.decisions import log_explanation
-from correspondence.formatting import LOCAL_ZONE
-from correspondence.importing import import_cases, parse_cases
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.decisions import log_explanation
+from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database
 from store.models import Decision, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, Channel, DecisionKind, DecisionStatus

@@ -14,9 +14,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, insert, select, update
 
-from correspondence import audit
 from correspondence.batch import printing
 from correspondence.batch.printing import BatchConflict, BatchFilter, run_batch
+from correspondence.workflows import audit
 from store.database import Database
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, DecisionStatus

@@ -5,10 +5,10 @@ from datetime import date, datetime, timedelta
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from correspondence.actors import acting_employee
-from correspondence.decisions import draft_decision
-from correspondence.demo import demo_bsn
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.decisions import draft_decision
+from correspondence.workflows.demo import demo_bsn
 from store.models import Client, Decision
 from store.vocabulary import DecisionKind, DecisionStatus
 from ui.context import AppContext

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from correspondence.calendar import AtwCalendar, atw_holidays
-from correspondence.deadlines import (
+from correspondence.rules.calendar import AtwCalendar, atw_holidays
+from correspondence.rules.deadlines import (
     advance_deadline,
     decision_deadline,
     interview_in_time,

@@ -1,7 +1,7 @@
 from datetime import date
 
-from correspondence.calendar import AtwCalendar
-from correspondence.dossier import CaseFacts, SessionFact, StepState, next_due, plan_steps
+from correspondence.queries.dossier import CaseFacts, SessionFact, StepState, next_due, plan_steps
+from correspondence.rules.calendar import AtwCalendar
 from store.vocabulary import Route
 
 CALENDAR = AtwCalendar()

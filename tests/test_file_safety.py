@@ -17,8 +17,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 import main
-from correspondence.calendar import AtwCalendar
-from correspondence.formatting import count_noun
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.formatting import count_noun
 from store.database import Database
 from store.files import FileProblem, check_target, private_folder, write_private
 from store.models import Client, Municipality

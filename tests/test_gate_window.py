@@ -11,13 +11,13 @@ from alembic import command
 from sqlalchemy import select
 
 import main
-from correspondence import decisions
-from correspondence.actors import acting_employee
 from correspondence.batch.printing import BatchFilter, build_queue
-from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE
-from correspondence.gate import Window, explanation_missing
-from correspondence.importing import import_cases, parse_cases
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.gate import Window, explanation_missing
+from correspondence.workflows import decisions
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database, alembic_config
 from store.models import ContactLogEntry, Decision
 from store.vocabulary import Channel, DecisionKind, DecisionStatus

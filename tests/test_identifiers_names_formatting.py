@@ -3,15 +3,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from correspondence.addresses import Address
-from correspondence.formatting import clock_time, euros, long_date, weekday_date
-from correspondence.identifiers import (
+from correspondence.rules.addresses import Address
+from correspondence.rules.formatting import clock_time, euros, long_date, weekday_date
+from correspondence.rules.identifiers import (
     InvalidIdentifier,
     normalise_bsn,
     normalise_iban,
     normalise_postcode,
 )
-from correspondence.names import PersonName, sort_key
+from correspondence.rules.names import PersonName, sort_key
 from store.vocabulary import Salutation
 
 

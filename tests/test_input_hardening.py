@@ -12,17 +12,17 @@ import pytest
 from sqlalchemy import func, select
 
 import main
-from correspondence import clients
-from correspondence.actors import acting_employee
-from correspondence.dates import DateKind, DateRefused, check_day, parse_day, parse_moment
-from correspondence.errors import ValidationFailed
-from correspondence.letters.case_data import CLIENT_LIMITS, parse_case
-from correspondence.money import parse_euros
-from correspondence.schedule import ScheduleError, plan_schedule, schedule_by_amount
-from correspondence.text import TextRefused, letter_text, validate_note
+from correspondence.rules.case_data import parse_case
+from correspondence.rules.dates import DateKind, DateRefused, check_day, parse_day, parse_moment
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.money import parse_euros
+from correspondence.rules.schedule import ScheduleError, plan_schedule, schedule_by_amount
+from correspondence.rules.text import TextRefused, letter_text, validate_note
+from correspondence.workflows import clients
+from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from store.models import Client, Employee
-from store.vocabulary import Role
+from store.vocabulary import CLIENT_LIMITS, Role
 from tests.batch_support import case as import_case
 from tests.conftest import TODAY
 from tests.test_workflows import VALID
@@ -300,7 +300,7 @@ def test_the_client_form_works_on_a_leap_day():
 
 
 def test_a_case_date_outside_the_window_is_refused(database):
-    from correspondence import cases
+    from correspondence.workflows import cases
 
     with database.session() as session, session.begin():
         actor = acting_employee(session, "tester")

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from correspondence.actors import acting_employee
-from correspondence.errors import ValidationFailed
-from correspondence.letters.case_data import parse_case
-from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
+from correspondence.rules.case_data import parse_case
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.kinds import LetterKind
+from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from tests.letters_support import (
     docx_text,

@@ -4,10 +4,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import func, select
 
-from correspondence import views
-from correspondence.actors import acting_employee
-from correspondence.clients import create_client
-from correspondence.demo import demo_bsn
+from correspondence.queries import views
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.clients import create_client
+from correspondence.workflows.demo import demo_bsn
 from store.models import Client
 from tests.conftest import TODAY
 from tests.test_workflows import VALID

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from correspondence.money import parse_euros, percentage_of
-from correspondence.norms import (
+from correspondence.rules.money import parse_euros, percentage_of
+from correspondence.rules.norms import (
     NormNotFound,
     NormTable,
     advance_amount,
@@ -14,7 +14,7 @@ from correspondence.norms import (
     aow_age_reached,
     norm_for,
 )
-from correspondence.schedule import (
+from correspondence.rules.schedule import (
     MAX_MONTHS,
     MIN_INSTALMENT,
     ScheduleError,

@@ -14,10 +14,10 @@ import pytest
 from correspondence.letters.context import LetterReference
 from correspondence.letters.engine import ENVIRONMENT, WITHOUT
 from correspondence.letters.errors import TemplateRefused
-from correspondence.letters.kinds import LetterKind
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import TEMPLATE_ROOT, FolderRegistry
+from correspondence.rules.kinds import LetterKind
 from store.database import Database
 
 PIXEL = base64.b64decode(

@@ -7,12 +7,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from correspondence import advances, cases, clients, decisions, demo, views
-from correspondence.actors import acting_employee
-from correspondence.calendar import AtwCalendar
-from correspondence.dossier import StepState
-from correspondence.errors import UnknownEmployee, ValidationFailed, WorkflowError
-from correspondence.group_sessions import next_session_day
+from correspondence.queries import views
+from correspondence.queries.dossier import StepState
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.errors import UnknownEmployee, ValidationFailed, WorkflowError
+from correspondence.rules.group_sessions import next_session_day
+from correspondence.workflows import advances, cases, clients, decisions, demo
+from correspondence.workflows.actors import acting_employee
 from store.models import AuditEvent, Client, Employee, GroupSession
 from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
 from tests.conftest import TODAY

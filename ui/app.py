@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from correspondence import views
+from correspondence.queries import views
 from store.database import Database
 from ui.context import AppContext
 from ui.main_window import MainWindow

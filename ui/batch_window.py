@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence import views
 from correspondence.batch.printing import (
     BatchFilter,
     BatchResult,
@@ -32,8 +31,9 @@ from correspondence.batch.printing import (
     default_output,
     run_batch,
 )
-from correspondence.formatting import count_noun
-from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
+from correspondence.queries import views
+from correspondence.rules.formatting import count_noun
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from store.files import FileProblem, copy_private
 from store.vocabulary import DecisionKind
 from ui.context import AppContext

@@ -8,10 +8,10 @@ from datetime import datetime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
-from correspondence import decisions
-from correspondence.dates import DateRefused, local_moment
-from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.rules.dates import DateRefused, local_moment
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.workflows import decisions
 from store.models import Employee
 from store.vocabulary import Channel
 from ui.context import AppContext

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from correspondence import cases
-from correspondence.cases import CaseInput
-from correspondence.views import Choice
+from correspondence.queries.views import Choice
+from correspondence.workflows import cases
+from correspondence.workflows.cases import CaseInput
 from store.models import Employee
 from ui.context import AppContext
 from ui.forms import FormDialog, OptionalDate, combo, date_edit, select

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from correspondence import clients
-from correspondence.clients import ClientInput
-from correspondence.views import Choice
+from correspondence.queries.views import Choice
+from correspondence.workflows import clients
+from correspondence.workflows.clients import ClientInput
 from store.models import Employee
 from ui.context import AppContext
 from ui.forms import FormDialog, combo, date_edit, select

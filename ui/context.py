@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from correspondence.actors import acting_employee
-from correspondence.errors import ValidationFailed
 from correspondence.letters.dossier_letters import DossierLetters
+from correspondence.rules.errors import ValidationFailed
+from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from store.models import Employee
 

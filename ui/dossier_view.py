@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.dossier import StepState
-from correspondence.formatting import LOCAL_ZONE, clock_time, short_date
-from correspondence.views import Dossier
+from correspondence.queries.dossier import StepState
+from correspondence.queries.views import Dossier
+from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
 from store.vocabulary import DecisionStatus
 
 STATE_COLOURS = {

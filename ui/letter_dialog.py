@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.formatting import count_noun
 from correspondence.letters.dossier_letters import DossierLetters, LetterChoice
 from correspondence.letters.produce import ProducedLetter
+from correspondence.rules.formatting import count_noun
 from store.files import FileProblem, write_private
 from ui.context import AppContext, Outcome
 from ui.workers import run_job

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence import decisions, demo, views
-from correspondence.formatting import count_noun
-from correspondence.views import ClientRow, Dossier
+from correspondence.queries import views
+from correspondence.queries.views import ClientRow, Dossier
+from correspondence.rules.formatting import count_noun
+from correspondence.workflows import decisions, demo
 from store.vocabulary import DecisionStatus
 from ui.batch_window import BatchWindow
 from ui.call_dialog import CallDialog

@@ -11,8 +11,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from correspondence.formatting import long_date
 from correspondence.letters.pdf import BUILDING, FAMILY, register_fonts
+from correspondence.rules.formatting import long_date
 
 
 @dataclass(frozen=True)

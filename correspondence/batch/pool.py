@@ -25,9 +25,9 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from correspondence.batch.render import render, start_worker
-from correspondence.errors import WorkflowError
-from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference
+from correspondence.rules.case_data import CaseData
+from correspondence.rules.errors import WorkflowError
 
 Rendered = tuple[bytes, dict[str, str], str]
 Tag = TypeVar("Tag")

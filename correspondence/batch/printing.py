@@ -23,21 +23,23 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from correspondence import audit, deadlines, reference
-from correspondence.actors import acting_employee
 from correspondence.batch.cover import KindCount, cover_sheet
 from correspondence.batch.merge import StreamingMerger
 from correspondence.batch.pool import Rendered, RenderPool
 from correspondence.batch.render import render, start_worker
-from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.formatting import short_date
-from correspondence.gate import DecisionPolicy, Window, explanation_missing
-from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.dossier_letters import LetterChoice, case_data
-from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
 from correspondence.letters.reference_data import all_references
-from correspondence.names import PersonName
+from correspondence.records import reference
+from correspondence.rules import deadlines
+from correspondence.rules.case_data import CaseData
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.formatting import short_date
+from correspondence.rules.gate import DecisionPolicy, Window, explanation_missing
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
+from correspondence.rules.names import PersonName
+from correspondence.workflows import audit
+from correspondence.workflows.actors import acting_employee
 from store.database import Database, data_folder, database_now
 from store.files import FileProblem, check_target, private_folder, reason
 from store.models import (

@@ -6,11 +6,11 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from correspondence.errors import WorkflowError
-from correspondence.letters.case_data import CaseData
 from correspondence.letters.context import LetterReference
-from correspondence.letters.kinds import KIND_OF_DECISION, LetterKind
 from correspondence.letters.produce import LetterProducer
+from correspondence.rules.case_data import CaseData
+from correspondence.rules.errors import WorkflowError
+from correspondence.rules.kinds import KIND_OF_DECISION, LetterKind
 
 _worker: dict[str, Any] = {}
 

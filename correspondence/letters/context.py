@@ -11,22 +11,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from correspondence import deadlines
-from correspondence.addresses import Address, postbus_lines
-from correspondence.calendar import AtwCalendar
-from correspondence.errors import ValidationFailed
-from correspondence.formatting import LOCAL_ZONE, clock_time, long_date
-from correspondence.gate import (
+from correspondence.rules import deadlines
+from correspondence.rules.addresses import Address, postbus_lines
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.case_data import CaseData, DecisionData
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.formatting import LOCAL_ZONE, clock_time, long_date
+from correspondence.rules.gate import (
     DecisionPolicy,
     Window,
     explanation_missing,
     reached_before,
     unreached_days,
 )
-from correspondence.letters.case_data import CaseData, DecisionData
-from correspondence.letters.kinds import KINDS, LetterKind
-from correspondence.names import PersonName
-from correspondence.norms import (
+from correspondence.rules.kinds import KINDS, LetterKind
+from correspondence.rules.names import PersonName
+from correspondence.rules.norms import (
     HOUSEHOLD_LABELS,
     NormNotFound,
     NormTable,
@@ -34,7 +34,7 @@ from correspondence.norms import (
     age_in_months,
     norm_for,
 )
-from correspondence.schedule import ScheduleError, plan_schedule
+from correspondence.rules.schedule import ScheduleError, plan_schedule
 from store.vocabulary import DecisionKind
 
 YOUTH_MONTHS = 27 * 12

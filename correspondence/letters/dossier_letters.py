@@ -8,10 +8,12 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from correspondence import audit, dossier
-from correspondence.dossier import latest_appointment, latest_session
-from correspondence.errors import ValidationFailed
-from correspondence.letters.case_data import (
+from correspondence.letters.produce import LetterProducer, ProducedLetter
+from correspondence.letters.reference_data import letter_reference
+from correspondence.queries import dossier
+from correspondence.queries.dossier import latest_appointment, latest_session
+from correspondence.records.lookup import require
+from correspondence.rules.case_data import (
     AddressData,
     AdvanceData,
     CaseData,
@@ -21,10 +23,9 @@ from correspondence.letters.case_data import (
     Explanation,
     Repayment,
 )
-from correspondence.letters.kinds import KIND_OF_DECISION, LABELS, LetterKind
-from correspondence.letters.produce import LetterProducer, ProducedLetter
-from correspondence.letters.reference_data import letter_reference
-from correspondence.lookup import require
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
+from correspondence.workflows import audit
 from store.models import Case, Decision, Employee, StoredLetter
 from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 

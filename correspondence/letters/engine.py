@@ -25,10 +25,10 @@ from jinja2.exceptions import SecurityError, TemplateRuntimeError, UndefinedErro
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from correspondence.formatting import count_noun, euros, long_date, short_date, weekday_date
 from correspondence.letters.compose import Composed
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.package import Package
+from correspondence.rules.formatting import count_noun, euros, long_date, short_date, weekday_date
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 PARAGRAPH_START = re.compile(r"<w:p([ >])")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from correspondence.errors import WorkflowError
+from correspondence.rules.errors import WorkflowError
 
 
 class TemplateRefused(WorkflowError):

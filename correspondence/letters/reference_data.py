@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import reference
-from correspondence.errors import ValidationFailed
 from correspondence.letters.context import LetterReference, MunicipalityInfo
+from correspondence.records import reference
+from correspondence.rules.errors import ValidationFailed
 from store.models import Municipality
 
 

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from correspondence.errors import NotFound
+from correspondence.rules.errors import NotFound
 from store.models import Base, Booking, Case, Client, Decision
 
 T = TypeVar("T", bound=Base)

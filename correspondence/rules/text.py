@@ -8,14 +8,12 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFontFile
-from sqlalchemy import String
 
-from correspondence.errors import ValidationFailed
+from correspondence.rules.errors import ValidationFailed
 
-LETTER_FONT = Path(__file__).resolve().parents[1] / "templates_nl" / "fonts" / "DejaVuSans.ttf"
+LETTER_FONT = Path(__file__).resolve().parents[2] / "templates_nl" / "fonts" / "DejaVuSans.ttf"
 # zero-width characters and bidirectional marks, embeddings, overrides and isolates: they
 # print as nothing but change how a name reads or what it matches
 INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -76,15 +74,6 @@ def letter_text(text: str, limit: int | None = None) -> str:
             + ", ".join(_describe(c) for c in missing[:5])
         )
     return check_length(cleaned, limit)
-
-
-def column_limits(model: Any) -> dict[str, int]:
-    """The maximum length of every text column of a mapped class, from its String(n) type."""
-    return {
-        column.name: column.type.length
-        for column in model.__table__.columns
-        if isinstance(column.type, String) and column.type.length
-    }
 
 
 def validate_note(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from correspondence.calendar import AtwCalendar
+from correspondence.rules.calendar import AtwCalendar
 
 OBJECTION_TERM_DAYS = 42  # Awb 6:7: six weeks
 DECISION_TERM_DAYS = 56  # Awb 4:13: eight weeks after receipt of the application

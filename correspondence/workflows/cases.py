@@ -8,13 +8,15 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from correspondence import audit, deadlines, reference
-from correspondence.dates import DateRefused, check_day
-from correspondence.errors import NotFound, ValidationFailed
-from correspondence.formatting import LOCAL_ZONE, long_date
-from correspondence.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
-from correspondence.lookup import require
-from correspondence.norms import age_in_months
+from correspondence.records import reference
+from correspondence.records.lookup import require
+from correspondence.rules import deadlines
+from correspondence.rules.dates import DateRefused, check_day
+from correspondence.rules.errors import NotFound, ValidationFailed
+from correspondence.rules.formatting import LOCAL_ZONE, long_date
+from correspondence.rules.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
+from correspondence.rules.norms import age_in_months
+from correspondence.workflows import audit
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
 from store.vocabulary import (
     AppointmentKind,

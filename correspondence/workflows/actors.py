@@ -7,8 +7,8 @@ import getpass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from correspondence import audit
-from correspondence.errors import UnknownEmployee
+from correspondence.rules.errors import UnknownEmployee
+from correspondence.workflows import audit
 from store.models import Employee
 from store.vocabulary import Role
 

@@ -10,25 +10,24 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from correspondence import audit
-from correspondence.dates import DateKind, DateRefused, check_day
-from correspondence.errors import ValidationFailed
-from correspondence.identifiers import (
+from correspondence.records.lookup import require
+from correspondence.rules.dates import DateKind, DateRefused, check_day
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.identifiers import (
     InvalidIdentifier,
     normalise_bsn,
     normalise_iban,
     normalise_postcode,
 )
-from correspondence.lookup import require
-from correspondence.names import PersonName, sort_key
-from correspondence.norms import age_in_months
-from correspondence.text import TextRefused, check_length, clean_line, column_limits, letter_text
+from correspondence.rules.names import PersonName, sort_key
+from correspondence.rules.norms import age_in_months
+from correspondence.rules.text import TextRefused, check_length, clean_line, letter_text
+from correspondence.workflows import audit
 from store.models import Client, Employee, Municipality
-from store.vocabulary import Household, Salutation
+from store.vocabulary import CLIENT_LIMITS, Household, Salutation
 
 SEARCH_LIMIT = 200
 MIN_AGE_YEARS = 18
-CLIENT_LIMITS = column_limits(Client)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from correspondence.money import Cents, percentage_of
+from correspondence.rules.money import Cents, percentage_of
 from store.vocabulary import AgeBand, Household
 
 DEFAULT_ADVANCE_PERCENT = Decimal(90)

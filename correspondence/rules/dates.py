@@ -11,8 +11,8 @@ import re
 from datetime import UTC, date, datetime
 from enum import Enum
 
-from correspondence.formatting import LOCAL_ZONE
-from correspondence.text import shown
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.text import shown
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST = date(1900, 1, 1)

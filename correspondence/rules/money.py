@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from correspondence.text import shown
+from correspondence.rules.text import shown
 
 Cents = int
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from correspondence.calendar import AtwCalendar
+from correspondence.rules.calendar import AtwCalendar
 
 MONDAY = 0
 THURSDAY = 3

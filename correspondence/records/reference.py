@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from correspondence.calendar import AtwCalendar
-from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.gate import DecisionPolicy
-from correspondence.norms import NormTable
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.gate import DecisionPolicy
+from correspondence.rules.norms import NormTable
 from store.models import AtwEquatedDay, Municipality, Setting
 from store.models import NormTable as NormTableRow
 from store.vocabulary import DecisionKind

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import advances, audit, cases, clients, decisions
-from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.letters.case_data import CaseData, parse_case
-from correspondence.norms import age_in_months
+from correspondence.rules.case_data import CaseData, parse_case
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.norms import age_in_months
+from correspondence.workflows import advances, audit, cases, clients, decisions
 from store.models import Client, Employee
 from store.vocabulary import (
     AppointmentKind,

@@ -7,18 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from correspondence.dates import DateKind, DateRefused, parse_day, parse_moment
-from correspondence.errors import ValidationFailed
-from correspondence.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
-from correspondence.money import Cents, parse_euros
-from correspondence.schedule import ScheduleError, check_monthly, check_months
-from correspondence.text import TextRefused, column_limits, letter_text
-from store.models import Client, Employee
-from store.vocabulary import Channel, Household, Salutation
+from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
+from correspondence.rules.money import Cents, parse_euros
+from correspondence.rules.schedule import ScheduleError, check_monthly, check_months
+from correspondence.rules.text import TextRefused, letter_text
+from store.vocabulary import CLIENT_LIMITS, EMPLOYEE_LIMITS, Channel, Household, Salutation
 
 # the same lengths as the columns that store the case when it is imported
-CLIENT_LIMITS = column_limits(Client)
-EMPLOYEE_LIMITS = column_limits(Employee)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
 from babel.numbers import format_currency, format_decimal
 
-from correspondence.money import Cents, cents_to_decimal
+from correspondence.rules.money import Cents, cents_to_decimal
 
 LOCALE = "nl_NL"
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")

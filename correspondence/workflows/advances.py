@@ -8,12 +8,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import audit, reference
-from correspondence.errors import ValidationFailed
-from correspondence.lookup import require
-from correspondence.money import Cents
-from correspondence.norms import NormNotFound, advance_amount, norm_for
-from correspondence.schedule import ScheduleError, plan_schedule
+from correspondence.records import reference
+from correspondence.records.lookup import require
+from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.money import Cents
+from correspondence.rules.norms import NormNotFound, advance_amount, norm_for
+from correspondence.rules.schedule import ScheduleError, plan_schedule
+from correspondence.workflows import audit
 from store.models import Advance, Case, Employee, Instalment
 from store.models import NormTable as NormTableRow
 

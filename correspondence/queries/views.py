@@ -9,13 +9,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import clients, dossier, reference
-from correspondence.addresses import Address
-from correspondence.clients import ClientInput, person_name
-from correspondence.decisions import OPEN, STATUS_WORDS, awaiting_call
-from correspondence.formatting import long_date
-from correspondence.gate import Window, explanation_missing
-from correspondence.letters.kinds import KIND_OF_DECISION, LABELS, LetterKind
+from correspondence.queries import dossier
+from correspondence.records import reference
+from correspondence.rules.addresses import Address
+from correspondence.rules.formatting import long_date
+from correspondence.rules.gate import Window, explanation_missing
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
+from correspondence.workflows import clients
+from correspondence.workflows.clients import ClientInput, person_name
+from correspondence.workflows.decisions import OPEN, STATUS_WORDS, awaiting_call
 from store.models import Case, Client, Employee, Municipality
 from store.vocabulary import BatchStatus, CaseStatus, Channel, Role, Route
 

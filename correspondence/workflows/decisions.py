@@ -1,5 +1,5 @@
 """Decisions and their life (draft, ready, sent or withdrawn), and the contact log of the
-explanations that must precede a negative one (the gate itself is `correspondence.gate`)."""
+explanations that must precede a negative one (the gate itself is `correspondence.rules.gate`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
-from correspondence import audit, deadlines, reference
-from correspondence.errors import ValidationFailed, WorkflowError
-from correspondence.formatting import LOCAL_ZONE, short_date
-from correspondence.gate import DecisionPolicy, Window, explanation_missing
-from correspondence.letters.kinds import KIND_OF_DECISION, LABELS
-from correspondence.lookup import require
-from correspondence.text import validate_note
+from correspondence.records import reference
+from correspondence.records.lookup import require
+from correspondence.rules import deadlines
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.formatting import LOCAL_ZONE, short_date
+from correspondence.rules.gate import DecisionPolicy, Window, explanation_missing
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
+from correspondence.rules.text import validate_note
+from correspondence.workflows import audit
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
 

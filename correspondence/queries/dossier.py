@@ -10,9 +10,10 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from correspondence import deadlines, reference
-from correspondence.calendar import AtwCalendar
-from correspondence.formatting import LOCAL_ZONE, long_date
+from correspondence.records import reference
+from correspondence.rules import deadlines
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.formatting import LOCAL_ZONE, long_date
 from store.models import Appointment, Booking, Case, Decision, GroupSession
 from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 

@@ -6,7 +6,7 @@ import calendar as month_calendar
 from dataclasses import dataclass
 from datetime import date
 
-from correspondence.money import Cents
+from correspondence.rules.money import Cents
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from correspondence.calendar import AtwCalendar
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.formatting import LOCAL_ZONE
 from store.vocabulary import DecisionKind
 
 DEFAULT_NEGATIVE = frozenset(

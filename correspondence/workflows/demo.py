@@ -13,9 +13,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence import advances, cases, clients, decisions
-from correspondence.errors import WorkflowError
-from correspondence.formatting import LOCAL_ZONE
+from correspondence.rules.errors import WorkflowError
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.workflows import advances, cases, clients, decisions
 from store.models import Client, Employee
 from store.vocabulary import (
     AppointmentKind,

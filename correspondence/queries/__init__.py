@@ -1,0 +1,1 @@
+"""The read models that windows and commands show."""

@@ -1,0 +1,1 @@
+"""Every write, each naming the employee who acts."""
