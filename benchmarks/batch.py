@@ -29,13 +29,13 @@ from correspondence.batch.printing import (  # noqa: E402
     run_batch,
     with_cases,
 )
+from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.workflows.actors import acting_employee  # noqa: E402
+from correspondence.workflows.fictional_cases import cases  # noqa: E402
 from correspondence.workflows.importing import import_cases, parse_cases  # noqa: E402
 from store.database import Database  # noqa: E402
-from tests.batch_support import cases  # noqa: E402
-from tests.libreoffice import convert_to_pdf  # noqa: E402
 
 
 def next_working_monday() -> date:

@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from correspondence.letters.context import build_context  # noqa: E402
+from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.pdf import render_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer, example_case  # noqa: E402
 from correspondence.letters.reference_data import letter_reference  # noqa: E402
 from correspondence.rules.kinds import LetterKind  # noqa: E402
 from store.database import Database  # noqa: E402
-from tests.libreoffice import convert_to_pdf  # noqa: E402
 
 SURNAMES = ["Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt", "Ørsted"]
 _state: dict[str, object] = {}

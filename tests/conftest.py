@@ -5,7 +5,6 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,9 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from correspondence.workflows.actors import acting_employee  # noqa: E402
 from correspondence.workflows.demo import load_demo  # noqa: E402
 from store.database import Database  # noqa: E402
+from tests.support.data import TODAY  # noqa: E402
 
 POSTGRES_URL = os.environ.get("POORTPOST_TEST_POSTGRES_URL")
-TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from store.database import Database
 from store.models import Client, Employee
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
 
 
 def poortpost(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

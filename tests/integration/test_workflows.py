@@ -16,25 +16,9 @@ from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
 from store.models import AuditEvent, Client, Employee, GroupSession
 from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
-from tests.conftest import TODAY
+from tests.support.data import TODAY, VALID
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-VALID = clients.ClientInput(
-    bsn="123456782",
-    initials="J.",
-    first_name="Jan",
-    prefix="de",
-    surname="Vries",
-    salutation="heer",
-    birth_date=date(1980, 5, 1),
-    household="single",
-    street="Zijlsingel",
-    house_number="1",
-    postcode="2013dn",
-    city="Haarlem",
-    municipality="haarlem",
-)
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.gate import Window, explanation_missing
 from correspondence.workflows import decisions
 from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.fictional_cases import case
 from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database, alembic_config
 from store.models import ContactLogEntry, Decision
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
-from tests.batch_support import case
-from tests.test_batch import SENT_ON, TODAY, imported
+from tests.support.batch import SENT_ON, TODAY, imported
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Cases for batch printing: a JSON list in the import schema, every decision ready."""
+"""Fictional cases in the import schema, as many as asked, every decision ready and names in many
+scripts: for a trial print run and for measuring one."""
 
 from __future__ import annotations
 

@@ -13,10 +13,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 
-import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
@@ -24,31 +22,12 @@ from correspondence.batch.printing import BatchFilter, build_queue, run_batch
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.decisions import log_explanation
-from correspondence.workflows.importing import import_cases, parse_cases
+from correspondence.workflows.fictional_cases import case, cases
 from store.database import Database
 from store.models import Decision, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, Channel, DecisionKind, DecisionStatus
-from tests.batch_support import case, cases
-
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = date.today()
-MONDAY = TODAY + timedelta(days=(7 - TODAY.weekday()) % 7 or 7)  # a Monday after today
-SENT_ON = MONDAY + timedelta(days=1) if MONDAY.month == 12 and MONDAY.day in (25, 26) else MONDAY
-
-
-def imported(url: str, entries: list[dict]) -> Database:
-    database = Database.open(url)
-    with database.session() as session, session.begin():
-        import_cases(session, acting_employee(session, "admin"), parse_cases(entries), TODAY)
-    return database
-
-
-def page_texts(path: Path) -> list[str]:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
+from tests.support.batch import SENT_ON, TODAY, imported, page_texts
+from tests.support.paths import ROOT
 
 
 @pytest.fixture

@@ -12,52 +12,16 @@ import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 
 from correspondence.batch import printing
 from correspondence.batch.printing import BatchConflict, BatchFilter, run_batch
 from correspondence.workflows import audit
-from store.database import Database
+from correspondence.workflows.fictional_cases import cases
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, DecisionStatus
-from tests.batch_support import cases
-from tests.test_batch import ROOT, SENT_ON, TODAY, imported
-
-
-def running_batch(database: Database, lease: timedelta, letters_of: list[int] = ()) -> int:
-    """A batch as a running (or a crashed) printer leaves it, with a letter per decision."""
-    with database.session() as session, session.begin():
-        employee = session.scalars(select(Employee.id)).first()
-        batch_id = session.execute(
-            insert(PrintBatch).values(
-                started_at=audit.now() - timedelta(hours=1),
-                lease_until=audit.now() + lease,
-                started_by=employee,
-                sent_on=SENT_ON,
-                status=BatchStatus.RUNNING,
-                filters={},
-                output="",
-                letter_count=0,
-                page_count=0,
-            )
-        ).inserted_primary_key[0]
-        for decision_id in letters_of:
-            decision = session.get(Decision, decision_id)
-            session.add(
-                StoredLetter(
-                    case_id=decision.case_id,
-                    decision_id=decision_id,
-                    kind="decision-rejection",
-                    created_at=audit.now(),
-                    created_by=employee,
-                    pdf=b"%PDF-",
-                    pdf_sha256="0" * 64,
-                    versions={},
-                    data="{}",
-                    batch_id=batch_id,
-                )
-            )
-    return batch_id
+from tests.support.batch import SENT_ON, TODAY, imported, running_batch
+from tests.support.paths import ROOT
 
 
 def group_gone(pgid: int, within: float) -> bool:

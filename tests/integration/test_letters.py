@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
+from correspondence.letters.libreoffice import convert_to_pdf
 from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.case_data import parse_case
@@ -17,7 +17,7 @@ from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import LetterKind
 from correspondence.workflows.actors import acting_employee
 from store.database import Database
-from tests.letters_support import (
+from tests.support.letters import (
     docx_text,
     house_page,
     page_count,
@@ -25,9 +25,8 @@ from tests.letters_support import (
     without_numbers,
     words,
 )
-from tests.libreoffice import convert_to_pdf
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 

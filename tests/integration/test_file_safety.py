@@ -23,8 +23,8 @@ from store.database import Database
 from store.files import FileProblem, check_target, private_folder, write_private
 from store.models import Client, Municipality
 from store.vocabulary import Household, Salutation
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "decision-grant.json"
 BSN = "123456782"
 SURNAME = "Vrieswijk-Zonderland"

@@ -20,14 +20,13 @@ from correspondence.rules.schedule import ScheduleError, plan_schedule, schedule
 from correspondence.rules.text import TextRefused, letter_text, validate_note
 from correspondence.workflows import clients
 from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.fictional_cases import case as import_case
 from store.database import Database
 from store.models import Client, Employee
 from store.vocabulary import CLIENT_LIMITS, Role
-from tests.batch_support import case as import_case
-from tests.conftest import TODAY
-from tests.test_workflows import VALID
+from tests.support.data import TODAY, VALID
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FIRST_DUE = date(2027, 1, 1)
 

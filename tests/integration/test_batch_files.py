@@ -15,11 +15,11 @@ from sqlalchemy import select
 import main
 from correspondence.batch import merge
 from correspondence.batch.printing import default_output
+from correspondence.workflows.fictional_cases import case, cases
 from store.files import FileProblem, copy_private
 from store.models import Decision, PrintBatch
 from store.vocabulary import BatchStatus, DecisionStatus
-from tests.batch_support import case, cases
-from tests.test_batch import SENT_ON, TODAY, imported
+from tests.support.batch import SENT_ON, TODAY, imported, running_batch
 
 
 def batch_print(url: str, out: object) -> int:
@@ -151,7 +151,6 @@ def test_an_empty_municipality_is_refused_not_taken_as_all(sqlite_url, tmp_path,
 
 
 def test_a_stale_batch_takes_its_partial_file_with_it_also_under_the_old_name(sqlite_url, tmp_path):
-    from tests.test_batch_lease import running_batch
 
     database = imported(sqlite_url, cases(2, TODAY))
     out = tmp_path / "batch.pdf"

@@ -9,8 +9,7 @@ from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.clients import create_client
 from correspondence.workflows.demo import demo_bsn
 from store.models import Client
-from tests.conftest import TODAY
-from tests.test_workflows import VALID
+from tests.support.data import TODAY, VALID
 from ui import app as app_module
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog

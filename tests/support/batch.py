@@ -1,0 +1,71 @@
+"""The days a batch test prints on, an imported database, and the text of a printed PDF."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from sqlalchemy import insert, select
+
+from correspondence.workflows import audit
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.importing import import_cases, parse_cases
+from store.database import Database
+from store.models import Decision, Employee, PrintBatch, StoredLetter
+from store.vocabulary import BatchStatus
+
+TODAY = date.today()
+MONDAY = TODAY + timedelta(days=(7 - TODAY.weekday()) % 7 or 7)  # a Monday after today
+SENT_ON = MONDAY + timedelta(days=1) if MONDAY.month == 12 and MONDAY.day in (25, 26) else MONDAY
+
+
+def imported(url: str, entries: list[dict]) -> Database:
+    database = Database.open(url)
+    with database.session() as session, session.begin():
+        import_cases(session, acting_employee(session, "admin"), parse_cases(entries), TODAY)
+    return database
+
+
+def page_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def running_batch(database: Database, lease: timedelta, letters_of: list[int] = ()) -> int:
+    """A batch as a running (or a crashed) printer leaves it, with a letter per decision."""
+    with database.session() as session, session.begin():
+        employee = session.scalars(select(Employee.id)).first()
+        batch_id = session.execute(
+            insert(PrintBatch).values(
+                started_at=audit.now() - timedelta(hours=1),
+                lease_until=audit.now() + lease,
+                started_by=employee,
+                sent_on=SENT_ON,
+                status=BatchStatus.RUNNING,
+                filters={},
+                output="",
+                letter_count=0,
+                page_count=0,
+            )
+        ).inserted_primary_key[0]
+        for decision_id in letters_of:
+            decision = session.get(Decision, decision_id)
+            session.add(
+                StoredLetter(
+                    case_id=decision.case_id,
+                    decision_id=decision_id,
+                    kind="decision-rejection",
+                    created_at=audit.now(),
+                    created_by=employee,
+                    pdf=b"%PDF-",
+                    pdf_sha256="0" * 64,
+                    versions={},
+                    data="{}",
+                    batch_id=batch_id,
+                )
+            )
+    return batch_id
