@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
+from correspondence.rules import labels
 from correspondence.rules.dates import DateRefused, local_moment
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE
@@ -17,7 +18,7 @@ from store.vocabulary import Channel
 from ui.context import AppContext
 from ui.forms import FormDialog, combo
 
-CHANNELS = [(Channel.PHONE, "Telefoon"), (Channel.IN_PERSON, "Gesprek op het Werkplein")]
+CHANNELS = [(channel, label.capitalize()) for channel, label in labels.CHANNELS.items()]
 
 
 class CallDialog(FormDialog):

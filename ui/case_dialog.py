@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from correspondence.queries.views import Choice
+from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import cases
-from correspondence.workflows.cases import CaseInput
 from store.models import Employee
 from ui.context import AppContext
 from ui.forms import FormDialog, OptionalDate, combo, date_edit, select

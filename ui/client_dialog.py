@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from correspondence.queries.views import Choice
+from correspondence.rules.inputs import ClientInput
 from correspondence.workflows import clients
-from correspondence.workflows.clients import ClientInput
 from store.models import Employee
 from ui.context import AppContext
 from ui.forms import FormDialog, combo, date_edit, select

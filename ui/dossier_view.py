@@ -166,7 +166,7 @@ class DossierView(QWidget):
                     day(d.decided_on),
                     day(d.sent_on),
                     day(d.objection_deadline),
-                    d.held_back or ("in orde" if d.status in ("concept", "gereed") else ""),
+                    d.held_back or ("in orde" if d.open else ""),
                 ]
                 for d in dossier.decisions
             ],

@@ -38,6 +38,7 @@ from correspondence.rules.formatting import short_date
 from correspondence.rules.gate import DecisionPolicy, Window, explanation_missing
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from correspondence.rules.names import PersonName
+from correspondence.rules.sending import Content, held_back
 from correspondence.workflows import audit
 from correspondence.workflows.actors import acting_employee
 from store.database import Database, data_folder, database_now
@@ -193,8 +194,13 @@ def _check(
     the gate first, then whatever the letter itself still lacks."""
     kind = KIND_OF_DECISION[decision.kind]
     data = case_data(decision.case, LetterChoice(kind, decision.id), sent_on)
-    gap = explanation_missing(
-        decision.kind, decision.explanations, Window(decision.case.registered_on, sent_on), policy
+    gap = held_back(
+        decision.kind,
+        decision.decided_on,
+        Content(decision.reasons, decision.missing, decision.requested_on),
+        decision.explanations,
+        Window(decision.case.registered_on, sent_on),
+        policy,
     )
     if not gap:
         try:

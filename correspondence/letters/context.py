@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from correspondence.rules import deadlines
+from correspondence.rules import deadlines, labels
 from correspondence.rules.addresses import Address, postbus_lines
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.case_data import CaseData, DecisionData
@@ -27,7 +27,6 @@ from correspondence.rules.gate import (
 from correspondence.rules.kinds import KINDS, LetterKind
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
-    HOUSEHOLD_LABELS,
     NormNotFound,
     NormTable,
     advance_amount,
@@ -35,10 +34,10 @@ from correspondence.rules.norms import (
     norm_for,
 )
 from correspondence.rules.schedule import ScheduleError, plan_schedule
+from correspondence.rules.sending import Content, content_gaps
 from store.vocabulary import DecisionKind
 
 YOUTH_MONTHS = 27 * 12
-CHANNEL_WORDS = {"phone": "telefonisch", "in_person": "in een gesprek"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
         "bedrag": amount,
         "norm": norm,
         "percentage": percent_text(ref.advance_percent),
-        "leefvorm": HOUSEHOLD_LABELS[case.client.household],
+        "leefvorm": labels.HOUSEHOLDS[case.client.household],
         "start": advance.start,
         "termijnen": [
             {"nummer": i.number, "datum": i.due_on, "bedrag": i.amount, "saldo": i.balance_after}
@@ -152,7 +151,7 @@ def _told_in_advance(
         "nodig": True,
         "bereikt": True,
         "datum": reached.at.astimezone(LOCAL_ZONE).date(),
-        "kanaal": CHANNEL_WORDS[reached.channel.value],
+        "kanaal": labels.CHANNELS_IN_A_SENTENCE[reached.channel],
         "door": reached.by,
     }
 
@@ -184,16 +183,8 @@ def _decision(
             errors,
         ),
     }
-    if kind is LetterKind.REJECTION:
-        _require(
-            errors,
-            decision.reasons,
-            "decision.reasons",
-            "een afwijzing heeft de redenen van de klantmanager nodig",
-        )
-    if kind is LetterKind.NOT_PROCESSED:
-        _require(errors, decision.missing, "decision.missing", "noem de ontbrekende informatie")
-        _require(errors, decision.requested_on, "decision.requested_on")
+    content = Content(decision.reasons, decision.missing, decision.requested_on)
+    errors.update({f"decision.{f}": m for f, m in content_gaps(decision_kind, content).items()})
     if kind is LetterKind.GRANT:
         starts_on = decision.starts_on or case.registered_on
         try:
@@ -206,7 +197,7 @@ def _decision(
         result.update(
             ingangsdatum=starts_on,
             norm=norm,
-            leefvorm=HOUSEHOLD_LABELS[case.client.household],
+            leefvorm=labels.HOUSEHOLDS[case.client.household],
         )
     return result
 

@@ -9,23 +9,18 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence.queries import dossier
+from correspondence.queries import clients, dossier
 from correspondence.records import reference
+from correspondence.rules import labels
 from correspondence.rules.addresses import Address
 from correspondence.rules.formatting import long_date
-from correspondence.rules.gate import Window, explanation_missing
+from correspondence.rules.gate import Window
+from correspondence.rules.inputs import ClientInput
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
-from correspondence.workflows import clients
-from correspondence.workflows.clients import ClientInput, person_name
-from correspondence.workflows.decisions import OPEN, STATUS_WORDS, awaiting_call
+from correspondence.rules.names import name_of
+from correspondence.rules.sending import OPEN, Content, awaits_call, held_back
 from store.models import Case, Client, Employee, Municipality
-from store.vocabulary import BatchStatus, CaseStatus, Channel, Role, Route
-
-ROUTE_LABELS = {
-    Route.STANDARD: "standaard (27 jaar en ouder)",
-    Route.YOUTH: "jongeren (onder 27)",
-    Route.BYPASS: "bypass (maatwerk)",
-}
+from store.vocabulary import BatchStatus, CaseStatus, Role
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,8 @@ class DecisionRow:
     decided_on: date | None
     sent_on: date | None
     objection_deadline: date | None
-    held_back: str  # why it may not be sent today, or ""
+    open: bool  # neither sent nor withdrawn
+    held_back: str | None  # why it may not be sent today
     awaits_call: bool  # a call can still explain it
 
 
@@ -105,7 +101,7 @@ def _row(client: Client) -> ClientRow:
     return ClientRow(
         id=client.id,
         bsn=client.bsn,
-        name=person_name(client).surname_first,
+        name=name_of(client).surname_first,
         postcode=client.postcode,
         city=client.city,
         municipality=client.municipality.name,
@@ -120,7 +116,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     client = session.get(Client, client_id)
     if client is None:
         return None
-    name = person_name(client)
+    name = name_of(client)
     address = Address(
         client.street,
         client.house_number,
@@ -136,7 +132,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     if case is not None:
         summary = CaseSummary(
             case.id,
-            ROUTE_LABELS[case.route],
+            labels.ROUTES[case.route],
             case.registered_on,
             case.case_manager.full_name,
             case.status is CaseStatus.OPEN,
@@ -173,7 +169,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
                 c.id,
                 c.at,
                 c.employee.full_name,
-                CHANNELS[c.channel],
+                labels.CHANNELS[c.channel],
                 c.reached,
                 c.note,
                 c.corrects_id,
@@ -183,27 +179,31 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     )
 
 
-CHANNELS = {Channel.PHONE: "telefoon", Channel.IN_PERSON: "gesprek"}
-
-
 def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionRow, ...]:
     policy = reference.decision_policy(session)
     rows = []
     for decision in case.decisions:
-        gap = ""
+        gap = None
         if decision.status in OPEN:
-            window = Window(case.registered_on, today)
-            gap = explanation_missing(decision.kind, decision.explanations, window, policy) or ""
+            gap = held_back(
+                decision.kind,
+                decision.decided_on,
+                Content(decision.reasons, decision.missing, decision.requested_on),
+                decision.explanations,
+                Window(case.registered_on, today),
+                policy,
+            )
         rows.append(
             DecisionRow(
                 decision.id,
                 LABELS[KIND_OF_DECISION[decision.kind]],
-                STATUS_WORDS[decision.status],
+                labels.DECISION_STATUSES[decision.status],
                 decision.decided_on,
                 decision.sent_on,
                 decision.objection_deadline,
+                decision.status in OPEN,
                 gap,
-                awaiting_call(decision, policy),
+                awaits_call(decision.status, decision.kind, policy),
             )
         )
     return tuple(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 
 from store.vocabulary import Salutation
 
@@ -55,11 +56,25 @@ class PersonName:
         return self.formal
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents, for search ("Łukasz Wiśniewski" → "łukasz wisniewski")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def sort_key(name: PersonName) -> tuple[str, str, str]:
     """Sort on the surname without its prefix, accents folded ("Berg, Z. van der" under B)."""
-    return (_fold(name.surname), _fold(name.prefix), _fold(name.initials))
+    return (fold(name.surname), fold(name.prefix), fold(name.initials))
+
+
+class Named(Protocol):
+    """A stored person with name parts: a client."""
+
+    initials: str
+    prefix: str
+    surname: str
+    first_name: str
+
+
+def name_of(person: Named) -> PersonName:
+    return PersonName(person.initials, person.prefix, person.surname, person.first_name)

@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from correspondence.rules import labels
 from correspondence.rules.money import Cents, percentage_of
 from store.vocabulary import AgeBand, Household
 
 DEFAULT_ADVANCE_PERCENT = Decimal(90)
-
-
-HOUSEHOLD_LABELS = {
-    Household.SINGLE: "alleenstaande",
-    Household.SINGLE_PARENT: "alleenstaande ouder",
-    Household.COUPLE: "gehuwden of samenwonenden",
-}
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ def norm_for(
     if key not in table.amounts:
         raise NormNotFound(
             f"normtabel van {table.effective_from.isoformat()} kent geen norm voor "
-            f"{HOUSEHOLD_LABELS[household]} ({key[1].value})"
+            f"{labels.HOUSEHOLDS[household]} ({key[1].value})"
         )
     return table, table.amounts[key]
 

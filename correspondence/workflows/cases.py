@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from correspondence.rules.dates import DateRefused, check_day
 from correspondence.rules.errors import NotFound, ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
 from correspondence.rules.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
+from correspondence.rules.inputs import CaseInput
 from correspondence.rules.norms import age_in_months
 from correspondence.workflows import audit
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
@@ -30,17 +30,6 @@ from store.vocabulary import (
 YOUTH_AGE_LIMIT_YEARS = 27
 RIGHTS_MEETING_MINUTES = 60
 WORKSHOP_MINUTES = 180
-
-
-@dataclass
-class CaseInput:
-    route: str
-    registered_on: date | None
-    case_manager_id: int | None
-    bypass_reason: str = ""
-    ww_ends_on: date | None = None
-    application_received_on: date | None = None
-    interview_delay_reason: str = ""
 
 
 def validate_case(session: Session, client: Client, data: CaseInput, today: date) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from datetime import date
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.records.lookup import require
@@ -19,44 +18,15 @@ from correspondence.rules.identifiers import (
     normalise_iban,
     normalise_postcode,
 )
-from correspondence.rules.names import PersonName, sort_key
+from correspondence.rules.inputs import ClientInput
+from correspondence.rules.names import fold
 from correspondence.rules.norms import age_in_months
 from correspondence.rules.text import TextRefused, check_length, clean_line, letter_text
 from correspondence.workflows import audit
 from store.models import Client, Employee, Municipality
 from store.vocabulary import CLIENT_LIMITS, Household, Salutation
 
-SEARCH_LIMIT = 200
 MIN_AGE_YEARS = 18
-
-
-@dataclass
-class ClientInput:
-    """What an employee types for a client; every field as text or a date, unvalidated."""
-
-    bsn: str
-    initials: str
-    surname: str
-    salutation: str
-    birth_date: date | None
-    household: str
-    street: str
-    house_number: str
-    postcode: str
-    city: str
-    municipality: str
-    first_name: str = ""
-    prefix: str = ""
-    house_number_addition: str = ""
-    phone: str = ""
-    email: str = ""
-    iban: str = ""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for search ("Łukasz Wiśniewski" → "łukasz wisniewski")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _required(data: ClientInput, errors: dict[str, str], *names: str) -> None:
@@ -187,41 +157,3 @@ def update_client(
     session.flush()
     audit.record(session, actor, "update", "client", client.id)
     return client
-
-
-def client_input(client: Client) -> ClientInput:
-    """The stored client as form input, for editing."""
-    values = {f.name: getattr(client, f.name, None) for f in fields(ClientInput)}
-    values["municipality"] = client.municipality.code
-    values["salutation"] = client.salutation.value
-    values["household"] = client.household.value
-    return ClientInput(**values)
-
-
-POSTCODE_QUERY = re.compile(r"([1-9][0-9]{3})\s?([A-Za-z]{1,2})")
-
-
-def search_clients(session: Session, text: str) -> list[Client]:
-    """Clients whose BSN, postcode or name matches `text`, sorted on surname without prefix.
-
-    Digits search the BSN (and, four of them, the postcode); `2011 VA` or `2011va` searches
-    the postcode; anything else searches the name, every word, accent-blind.
-    """
-    text = text.strip()
-    if not text:
-        return []
-    if text.isdigit():
-        condition = Client.bsn.startswith(text)
-        if len(text) == 4:
-            condition = condition | Client.postcode.startswith(text)
-    elif match := POSTCODE_QUERY.fullmatch(text):
-        condition = Client.postcode.startswith(f"{match[1]} {match[2].upper()}")
-    else:
-        words = [Client.search_text.contains(w, autoescape=True) for w in fold(text).split()]
-        condition = and_(*words)
-    clients = session.scalars(select(Client).where(condition).limit(SEARCH_LIMIT)).all()
-    return sorted(clients, key=lambda c: sort_key(person_name(c)))
-
-
-def person_name(client: Client) -> PersonName:
-    return PersonName(client.initials, client.prefix, client.surname, client.first_name)

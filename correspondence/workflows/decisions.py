@@ -10,29 +10,18 @@ from sqlalchemy.orm import Session
 
 from correspondence.records import reference
 from correspondence.records.lookup import require
-from correspondence.rules import deadlines
+from correspondence.rules import deadlines, labels
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE, short_date
-from correspondence.rules.gate import DecisionPolicy, Window, explanation_missing
+from correspondence.rules.gate import Window, explanation_missing
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
+from correspondence.rules.sending import OPEN, Content, awaits_call, content_gaps
 from correspondence.rules.text import validate_note
 from correspondence.workflows import audit
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
 
-STATUS_WORDS = {
-    DecisionStatus.DRAFT: "concept",
-    DecisionStatus.READY: "gereed",
-    DecisionStatus.SENT: "verzonden",
-    DecisionStatus.WITHDRAWN: "ingetrokken",
-}
-OPEN = (DecisionStatus.DRAFT, DecisionStatus.READY)
 DECISION_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
-def awaiting_call(decision: Decision, policy: DecisionPolicy) -> bool:
-    """A negative decision that is not yet sent or withdrawn: a call can still explain it."""
-    return decision.status in OPEN and policy.needs_explanation(decision.kind)
 
 
 def decision_to_explain(session: Session, case: Case, which: str | None = None) -> Decision:
@@ -47,7 +36,7 @@ def decision_to_explain(session: Session, case: Case, which: str | None = None) 
     waiting = [
         d
         for d in case.decisions
-        if awaiting_call(d, policy) and (which is None or d.kind.value == which)
+        if awaits_call(d.status, d.kind, policy) and (which is None or d.kind.value == which)
     ]
     if len(waiting) == 1:
         return waiting[0]
@@ -84,7 +73,7 @@ def log_explanation(
     elif decision.status not in OPEN:
         raise ValidationFailed(
             {
-                "decision": f"dit besluit is al {STATUS_WORDS[decision.status]}; "
+                "decision": f"dit besluit is al {labels.DECISION_STATUSES[decision.status]}; "
                 "een gesprek vooraf kan het niet meer uitleggen"
             }
         )
@@ -136,14 +125,8 @@ def draft_decision(
     case = require(session, Case, case_id)
     if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
         raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
-    if reference.decision_policy(session).needs_explanation(kind) and not [
-        r for r in reasons if r.strip()
-    ]:
-        raise ValidationFailed({"reasons": "een negatief besluit heeft een motivering nodig"})
-    if kind is DecisionKind.NOT_PROCESSED and not (missing and requested_on):
-        raise ValidationFailed(
-            {"missing": "noem de ontbrekende informatie en wanneer erom is gevraagd"}
-        )
+    if gaps := content_gaps(kind, Content(reasons, missing or (), requested_on)):
+        raise ValidationFailed(gaps)
     decision = Decision(
         case=case,
         kind=kind,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
 from store.models import Client, Employee
 from store.vocabulary import (
@@ -331,7 +332,7 @@ def load_demo(
         client = clients.create_client(
             session,
             actor,
-            clients.ClientInput(
+            ClientInput(
                 bsn=demo_bsn(index),
                 initials=demo.initials,
                 first_name=demo.first_name,
@@ -356,7 +357,7 @@ def load_demo(
 
 
 def _open(session, actor, client, manager, today, days_ago, route=Route.STANDARD, **extra):  # type: ignore[no-untyped-def]
-    data = cases.CaseInput(
+    data = CaseInput(
         route=route.value,
         registered_on=today - timedelta(days=days_ago),
         case_manager_id=manager.id,
@@ -430,7 +431,7 @@ def _workshop(session, actor, client, manager, today):  # type: ignore[no-untype
 def _apply(session, actor, client, manager, today, days_ago, received_days_ago):  # type: ignore[no-untyped-def]
     case = _open(session, actor, client, manager, today, days_ago)
     _through_workshop(session, actor, case, today)
-    data = cases.CaseInput(
+    data = CaseInput(
         route=case.route.value,
         registered_on=case.registered_on,
         case_manager_id=case.case_manager_id,

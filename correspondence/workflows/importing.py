@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.rules.norms import age_in_months
 from correspondence.workflows import advances, audit, cases, clients, decisions
 from store.models import Client, Employee
@@ -103,7 +104,7 @@ def _case_manager(session: Session, actor: Employee, name: str, email: str, phon
 
 def _client(session: Session, actor: Employee, case: CaseData, today: date) -> Client:
     data = case.client
-    values = clients.ClientInput(
+    values = ClientInput(
         bsn=data.bsn,
         initials=data.initials,
         first_name=data.first_name,
@@ -132,7 +133,7 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
     )
     client = _client(session, actor, case, today)
     young = age_in_months(case.client.birth_date, case.registered_on) < YOUTH_MONTHS
-    values = cases.CaseInput(
+    values = CaseInput(
         route=(Route.YOUTH if young else Route.STANDARD).value,
         registered_on=case.registered_on,
         case_manager_id=manager.id,

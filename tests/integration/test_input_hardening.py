@@ -15,6 +15,7 @@ import main
 from correspondence.rules.case_data import parse_case
 from correspondence.rules.dates import DateKind, DateRefused, check_day, parse_day, parse_moment
 from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.inputs import CaseInput
 from correspondence.rules.money import parse_euros
 from correspondence.rules.schedule import ScheduleError, plan_schedule, schedule_by_amount
 from correspondence.rules.text import TextRefused, letter_text, validate_note
@@ -307,9 +308,7 @@ def test_a_case_date_outside_the_window_is_refused(database):
         manager = Employee(username="pj", full_name="Petra Jansen", role=Role.CASE_MANAGER)
         session.add(manager)
         session.flush()
-        data = cases.CaseInput(
-            "standard", date(1850, 1, 1), manager.id, ww_ends_on=date(9999, 12, 31)
-        )
+        data = CaseInput("standard", date(1850, 1, 1), manager.id, ww_ends_on=date(9999, 12, 31))
         with pytest.raises(ValidationFailed) as failure:
             cases.open_case(session, actor, client.id, data, TODAY)
     assert set(failure.value.errors) == {"registered_on", "ww_ends_on"}

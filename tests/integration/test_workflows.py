@@ -9,9 +9,11 @@ from sqlalchemy import func, select
 
 from correspondence.queries import views
 from correspondence.queries.dossier import StepState
+from correspondence.rules import labels
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.errors import UnknownEmployee, ValidationFailed, WorkflowError
 from correspondence.rules.group_sessions import next_session_day
+from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
 from store.models import AuditEvent, Client, Employee, GroupSession
@@ -33,9 +35,7 @@ def staff(database):
 
 def open_case(session, actor, manager_id, data=VALID, registered_on=TODAY):
     client = clients.create_client(session, actor, data, TODAY)
-    case = cases.CaseInput(
-        route="standard", registered_on=registered_on, case_manager_id=manager_id
-    )
+    case = CaseInput(route="standard", registered_on=registered_on, case_manager_id=manager_id)
     return cases.open_case(session, actor, client.id, case, TODAY)
 
 
@@ -121,7 +121,7 @@ def test_standard_route_is_for_27_and_over(database, staff):
             clients.create_client(s, a, replace(VALID, birth_date=date(2003, 1, 1)), TODAY).id
         ),
     )
-    data = cases.CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
+    data = CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager)
     with pytest.raises(ValidationFailed, match="jonger dan 27"):
         run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, data, TODAY))
     bypass = replace(data, route="bypass")
@@ -137,7 +137,7 @@ def test_ww_clients_start_at_most_four_weeks_early(database, staff):
     client_id = run(
         database, "beheerder", lambda s, a: clients.create_client(s, a, VALID, TODAY).id
     )
-    early = cases.CaseInput(
+    early = CaseInput(
         route="standard",
         registered_on=TODAY,
         case_manager_id=manager,
@@ -248,7 +248,7 @@ def test_demo_covers_every_route_and_step(demo_database):
         states = {(s.title, s.state) for d in dossiers for s in d.steps}
         assert len(dossiers) == len(demo.DEMO_CLIENTS)
         assert {c.municipality for c in dossiers} == {"Haarlem", "Zandvoort", "Heemstede"}
-    assert routes == set(views.ROUTE_LABELS.values())
+    assert routes == set(labels.ROUTES.values())
     assert ("Besluit", StepState.OVERDUE) in states
     assert ("Besluit", StepState.DONE) in states
     assert ("Participatiegesprek", StepState.OVERDUE) in states

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from correspondence.workflows import clients
+from correspondence.rules.inputs import ClientInput
 
 TODAY = date(2026, 11, 30)
 
-VALID = clients.ClientInput(
+VALID = ClientInput(
     bsn="123456782",
     initials="J.",
     first_name="Jan",

@@ -1,0 +1,49 @@
+"""Finding clients and reading one back as form input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from correspondence.rules.inputs import ClientInput
+from correspondence.rules.names import fold, name_of, sort_key
+from store.models import Client
+
+SEARCH_LIMIT = 200
+
+
+def client_input(client: Client) -> ClientInput:
+    """The stored client as form input, for editing."""
+    values = {f.name: getattr(client, f.name, None) for f in fields(ClientInput)}
+    values["municipality"] = client.municipality.code
+    values["salutation"] = client.salutation.value
+    values["household"] = client.household.value
+    return ClientInput(**values)
+
+
+POSTCODE_QUERY = re.compile(r"([1-9][0-9]{3})\s?([A-Za-z]{1,2})")
+
+
+def search_clients(session: Session, text: str) -> list[Client]:
+    """Clients whose BSN, postcode or name matches `text`, sorted on surname without prefix.
+
+    Digits search the BSN (and, four of them, the postcode); `2011 VA` or `2011va` searches
+    the postcode; anything else searches the name, every word, accent-blind.
+    """
+    text = text.strip()
+    if not text:
+        return []
+    if text.isdigit():
+        condition = Client.bsn.startswith(text)
+        if len(text) == 4:
+            condition = condition | Client.postcode.startswith(text)
+    elif match := POSTCODE_QUERY.fullmatch(text):
+        condition = Client.postcode.startswith(f"{match[1]} {match[2].upper()}")
+    else:
+        words = [Client.search_text.contains(w, autoescape=True) for w in fold(text).split()]
+        condition = and_(*words)
+    clients = session.scalars(select(Client).where(condition).limit(SEARCH_LIMIT)).all()
+    return sorted(clients, key=lambda c: sort_key(name_of(c)))
