@@ -26,6 +26,7 @@ from correspondence.batch.printing import (
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from correspondence.records import reference
+from correspondence.records.lookup import open_case_of
 from correspondence.rules import deadlines
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
@@ -35,7 +36,6 @@ from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn
 from correspondence.rules.kinds import LetterKind
 from correspondence.workflows import audit
 from correspondence.workflows.actors import acting_employee, os_username
-from correspondence.workflows.cases import open_case_of
 from correspondence.workflows.decisions import decision_to_explain, log_explanation
 from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import (

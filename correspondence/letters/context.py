@@ -13,6 +13,7 @@ from typing import Any
 
 from correspondence.rules import deadlines, labels
 from correspondence.rules.addresses import Address, postbus_lines
+from correspondence.rules.advance import advance_terms
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.case_data import CaseData, DecisionData
 from correspondence.rules.errors import ValidationFailed
@@ -27,17 +28,14 @@ from correspondence.rules.gate import (
 from correspondence.rules.kinds import KINDS, LetterKind
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
+    YOUTH_AGE_LIMIT,
     NormNotFound,
     NormTable,
-    advance_amount,
-    age_in_months,
+    is_young,
     norm_for,
 )
-from correspondence.rules.schedule import ScheduleError, plan_schedule
 from correspondence.rules.sending import Content, content_gaps
 from store.vocabulary import DecisionKind
-
-YOUTH_MONTHS = 27 * 12
 
 
 @dataclass(frozen=True)
@@ -87,31 +85,26 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     if advance is None:
         return None
     try:
-        _table, norm = norm_for(
-            ref.norm_tables, advance.start, case.client.household, case.client.birth_date
+        terms = advance_terms(
+            ref.norm_tables,
+            ref.advance_percent,
+            advance.start,
+            case.client.household,
+            case.client.birth_date,
+            advance.repayment,
         )
-    except NormNotFound as exc:
-        errors["advance.start"] = str(exc)
-        return None
-    amount = advance_amount(norm, ref.advance_percent)
-    plan = advance.repayment
-    if plan.first_due <= advance.start:
-        errors["advance.repayment.first_due"] = "valt na de start van het voorschot"
-        return None
-    try:
-        schedule = plan_schedule(amount, plan.first_due, plan.months, plan.monthly)
-    except ScheduleError as exc:
-        errors["advance.repayment"] = str(exc)
+    except ValidationFailed as exc:
+        errors.update({f"advance.{field}": message for field, message in exc.errors.items()})
         return None
     return {
-        "bedrag": amount,
-        "norm": norm,
+        "bedrag": terms.amount,
+        "norm": terms.norm,
         "percentage": percent_text(ref.advance_percent),
         "leefvorm": labels.HOUSEHOLDS[case.client.household],
         "start": advance.start,
         "termijnen": [
             {"nummer": i.number, "datum": i.due_on, "bedrag": i.amount, "saldo": i.balance_after}
-            for i in schedule
+            for i in terms.schedule
         ],
     }
 
@@ -233,9 +226,11 @@ def _kind_rules(kind: LetterKind, case: CaseData, errors: dict[str, str]) -> Non
         _require(errors, case.advance, "advance")
     if kind in (LetterKind.GRANT, LetterKind.REJECTION, LetterKind.NOT_PROCESSED):
         _require(errors, case.application_received_on, "application_received_on")
-    young = age_in_months(case.client.birth_date, case.registered_on) < YOUTH_MONTHS
+    young = is_young(case.client.birth_date, case.registered_on)
     if kind is LetterKind.SEARCH_PERIOD and not young:
-        errors["client.birth_date"] = "de zoektermijn geldt alleen voor klanten jonger dan 27"
+        errors["client.birth_date"] = (
+            f"de zoektermijn geldt alleen voor klanten jonger dan {YOUTH_AGE_LIMIT}"
+        )
 
 
 def letter_date(kind: LetterKind, case: CaseData) -> date:

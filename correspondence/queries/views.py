@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.queries import clients, dossier
 from correspondence.records import reference
+from correspondence.records.lookup import open_case
 from correspondence.rules import labels
 from correspondence.rules.addresses import Address
 from correspondence.rules.formatting import long_date
@@ -124,8 +125,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
         client.postcode,
         client.city,
     )
-    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
-    case = open_cases[-1] if open_cases else (client.cases[-1] if client.cases else None)
+    case = open_case(client) or (client.cases[-1] if client.cases else None)
     steps: list[dossier.Step] = dossier.overview(session, case.id, today) if case else []
     summary = None
     case_input = None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound
 from store.models import Base, Booking, Case, Client, Decision
+from store.vocabulary import CaseStatus
 
 T = TypeVar("T", bound=Base)
 
@@ -24,3 +26,20 @@ def require(session: Session, model: type[T], key: int) -> T:
     if record is None:
         raise NotFound(GONE.get(model, "dit gegeven bestaat niet meer"))
     return record
+
+
+def open_case(client: Client) -> Case | None:
+    """The case a command or an import acts on: the client's latest open case."""
+    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
+    return open_cases[-1] if open_cases else None
+
+
+def open_case_of(session: Session, bsn: str) -> Case:
+    """The open case of the client with this BSN."""
+    client = session.scalar(select(Client).where(Client.bsn == bsn))
+    if client is None:
+        raise NotFound("geen klant met dit BSN")
+    case = open_case(client)
+    if case is None:
+        raise NotFound("de klant met dit BSN heeft geen open dossier")
+    return case

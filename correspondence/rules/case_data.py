@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from correspondence.rules.advance import Repayment
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
@@ -57,13 +58,6 @@ class Explanation:
     reached: bool
     id: int | None = None
     corrects_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Repayment:
-    first_due: date
-    months: int | None = None
-    monthly: Cents | None = None
 
 
 @dataclass(frozen=True)

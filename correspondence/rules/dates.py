@@ -8,7 +8,7 @@ through `check_day`, so the window and its message live here only.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import Enum
 
 from correspondence.rules.formatting import LOCAL_ZONE
@@ -102,6 +102,12 @@ def local_moment(wall: datetime) -> datetime:
             "geef de tijdzone erbij: +02:00 (zomertijd) of +01:00 (wintertijd)"
         )
     return first
+
+
+def local_time_on(day: date, clock: time) -> datetime:
+    """`day` at `clock` Dutch local time, as an instant: the one place a time without a zone
+    becomes Dutch local time."""
+    return local_moment(datetime.combine(day, clock))
 
 
 def _wall_time(moment: datetime) -> datetime:

@@ -41,6 +41,15 @@ def age_in_months(birth_date: date, on: date) -> int:
     return months - (1 if on.day < birth_date.day else 0)
 
 
+# Participatiewet art. 41 lid 4: a client under 27 first searches for work or study for four
+# weeks; the youth route is theirs
+YOUTH_AGE_LIMIT = 27
+
+
+def is_young(birth_date: date, on: date) -> bool:
+    return age_in_months(birth_date, on) < YOUTH_AGE_LIMIT * 12
+
+
 def age_band(birth_date: date, on: date) -> AgeBand:
     if aow_age_reached(birth_date, on):
         return AgeBand.PENSION

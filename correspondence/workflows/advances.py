@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -10,22 +9,10 @@ from sqlalchemy.orm import Session
 
 from correspondence.records import reference
 from correspondence.records.lookup import require
-from correspondence.rules.errors import ValidationFailed
-from correspondence.rules.money import Cents
-from correspondence.rules.norms import NormNotFound, advance_amount, norm_for
-from correspondence.rules.schedule import ScheduleError, plan_schedule
+from correspondence.rules.advance import Repayment, advance_terms
 from correspondence.workflows import audit
 from store.models import Advance, Case, Employee, Instalment
 from store.models import NormTable as NormTableRow
-
-
-@dataclass(frozen=True)
-class RepaymentPlan:
-    """Either a number of months or a monthly amount, from a first due date."""
-
-    first_due: date
-    months: int | None = None
-    monthly: Cents | None = None
 
 
 def grant_advance(
@@ -33,39 +20,28 @@ def grant_advance(
     actor: Employee,
     case_id: int,
     starts_on: date,
-    plan: RepaymentPlan,
+    plan: Repayment,
 ) -> Advance:
     case = require(session, Case, case_id)
     client = case.client
-    try:
-        table, norm = norm_for(
-            reference.norm_tables(session),
-            starts_on,
-            client.household,
-            client.birth_date,
-        )
-    except NormNotFound as exc:
-        raise ValidationFailed({"start": str(exc)}) from exc
-    percent = reference.advance_percent(session)
-    amount = advance_amount(norm, percent)
-    if plan.first_due <= starts_on:
-        raise ValidationFailed(
-            {"first_due": "de eerste aflossing valt na de start van het voorschot"}
-        )
-    try:
-        schedule = plan_schedule(amount, plan.first_due, plan.months, plan.monthly)
-    except ScheduleError as exc:
-        raise ValidationFailed({"repayment": str(exc)}) from exc
+    terms = advance_terms(
+        reference.norm_tables(session),
+        reference.advance_percent(session),
+        starts_on,
+        client.household,
+        client.birth_date,
+        plan,
+    )
     table_id = session.scalar(
-        select(NormTableRow.id).where(NormTableRow.effective_from == table.effective_from)
+        select(NormTableRow.id).where(NormTableRow.effective_from == terms.table.effective_from)
     )
     advance = Advance(
         case=case,
         starts_on=starts_on,
         household=client.household,
-        norm_cents=norm,
-        percent=percent,
-        amount_cents=amount,
+        norm_cents=terms.norm,
+        percent=terms.percent,
+        amount_cents=terms.amount,
         norm_table_id=table_id,
         first_due_on=plan.first_due,
         repayment_months=plan.months,
@@ -77,7 +53,7 @@ def grant_advance(
                 amount_cents=i.amount,
                 balance_after_cents=i.balance_after,
             )
-            for i in schedule
+            for i in terms.schedule
         ],
     )
     session.add(advance)
@@ -88,7 +64,7 @@ def grant_advance(
         "grant",
         "advance",
         advance.id,
-        amount_cents=amount,
-        norm_cents=norm,
+        amount_cents=terms.amount,
+        norm_cents=terms.norm,
     )
     return advance

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from correspondence.records import reference
 from correspondence.records.lookup import require
 from correspondence.rules import deadlines
-from correspondence.rules.dates import DateRefused, check_day
-from correspondence.rules.errors import NotFound, ValidationFailed
+from correspondence.rules.dates import DateRefused, check_day, local_time_on
+from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
 from correspondence.rules.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
 from correspondence.rules.inputs import CaseInput
-from correspondence.rules.norms import age_in_months
+from correspondence.rules.norms import YOUTH_AGE_LIMIT, is_young
 from correspondence.workflows import audit
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
 from store.vocabulary import (
@@ -27,7 +27,6 @@ from store.vocabulary import (
     SessionKind,
 )
 
-YOUTH_AGE_LIMIT_YEARS = 27
 RIGHTS_MEETING_MINUTES = 60
 WORKSHOP_MINUTES = 180
 
@@ -46,11 +45,13 @@ def validate_case(session: Session, client: Client, data: CaseInput, today: date
     elif registered > today:
         errors["registered_on"] = "de melding kan niet in de toekomst liggen"
     elif route is not None:
-        young = age_in_months(client.birth_date, registered) < YOUTH_AGE_LIMIT_YEARS * 12
+        young = is_young(client.birth_date, registered)
         if route is Route.STANDARD and young:
-            errors["route"] = "de klant is jonger dan 27: kies de jongerenroute of bypass"
+            errors["route"] = (
+                f"de klant is jonger dan {YOUTH_AGE_LIMIT}: kies de jongerenroute of bypass"
+            )
         if route is Route.YOUTH and not young:
-            errors["route"] = "de jongerenroute is voor klanten jonger dan 27"
+            errors["route"] = f"de jongerenroute is voor klanten jonger dan {YOUTH_AGE_LIMIT}"
     if route is Route.BYPASS and not data.bypass_reason.strip():
         errors["bypass_reason"] = "leg vast waarom de klant stappen overslaat"
     if registered and data.ww_ends_on and registered < deadlines.ww_early_start(data.ww_ends_on):
@@ -128,7 +129,7 @@ def update_case(
 def local_instant(day: date, clock: str) -> datetime:
     """`day` at `clock` ("09:00") Dutch local time, as an instant."""
     hours, minutes = (int(part) for part in clock.split(":"))
-    return datetime.combine(day, time(hours, minutes), tzinfo=LOCAL_ZONE)
+    return local_time_on(day, time(hours, minutes))
 
 
 def _booked_seats(session: Session, kind: SessionKind, earliest: date) -> dict[date, int]:
@@ -209,14 +210,3 @@ def plan_appointment(
     session.flush()
     audit.record(session, actor, "plan", "case", case.id, kind=kind.value)
     return appointment
-
-
-def open_case_of(session: Session, bsn: str) -> Case:
-    """The open case of the client with this BSN."""
-    client = session.scalar(select(Client).where(Client.bsn == bsn))
-    if client is None:
-        raise NotFound("geen klant met dit BSN")
-    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
-    if not open_cases:
-        raise NotFound("de klant met dit BSN heeft geen open dossier")
-    return open_cases[-1]

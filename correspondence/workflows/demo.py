@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from correspondence.rules.advance import Repayment
+from correspondence.rules.dates import local_time_on
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.inputs import CaseInput, ClientInput
@@ -313,7 +315,7 @@ def _employees(session: Session) -> dict[str, Employee]:
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_ZONE)
+    return local_time_on(day, time(hour, minute))
 
 
 def load_demo(
@@ -447,7 +449,7 @@ def _application(session, actor, client, manager, today):  # type: ignore[no-unt
         actor,
         case.id,
         case.registered_on + timedelta(days=14),
-        advances.RepaymentPlan(first_due=_first_of_next_month(today, 2), months=6),
+        Repayment(first_due=_first_of_next_month(today, 2), months=6),
     )
 
 

@@ -5,7 +5,6 @@ a refused file leaves nothing behind."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,15 +12,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from correspondence.records.lookup import open_case
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.inputs import CaseInput, ClientInput
-from correspondence.rules.norms import age_in_months
+from correspondence.rules.names import fold
+from correspondence.rules.norms import is_young
 from correspondence.workflows import advances, audit, cases, clients, decisions
 from store.models import Client, Employee
 from store.vocabulary import (
     AppointmentKind,
-    CaseStatus,
     DecisionKind,
     DecisionStatus,
     Role,
@@ -30,7 +30,6 @@ from store.vocabulary import (
 )
 
 IMPORT_STATUSES = {"draft": DecisionStatus.DRAFT, "ready": DecisionStatus.READY}
-YOUTH_MONTHS = 27 * 12
 
 
 @dataclass(frozen=True)
@@ -74,8 +73,7 @@ def parse_cases(data: Any, today: date | None = None) -> list[ImportCase]:
 
 
 def _username(name: str, session: Session) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z]", "", ascii_name.lower())[:24] or "medewerker"
+    base = re.sub(r"[^a-z]", "", fold(name))[:24] or "medewerker"
     candidate, number = base, 1
     while session.scalar(select(Employee.id).where(Employee.username == candidate)):
         number += 1
@@ -132,7 +130,7 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
         session, actor, case.case_manager.name, case.case_manager.email, case.case_manager.phone
     )
     client = _client(session, actor, case, today)
-    young = age_in_months(case.client.birth_date, case.registered_on) < YOUTH_MONTHS
+    young = is_young(case.client.birth_date, case.registered_on)
     values = CaseInput(
         route=(Route.YOUTH if young else Route.STANDARD).value,
         registered_on=case.registered_on,
@@ -140,9 +138,8 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
         application_received_on=case.application_received_on,
         interview_delay_reason=case.interview_delay_reason,
     )
-    open_cases = [c for c in client.cases if c.status is CaseStatus.OPEN]
-    if open_cases:
-        dossier = cases.update_case(session, actor, open_cases[-1].id, values, today)
+    if current := open_case(client):
+        dossier = cases.update_case(session, actor, current.id, values, today)
     else:
         dossier = cases.open_case(session, actor, client.id, values, today)
     if case.rights_meeting:
@@ -152,13 +149,8 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
             session, actor, dossier.id, AppointmentKind.PARTICIPATION_INTERVIEW, case.interview
         )
     if case.advance:
-        plan = case.advance.repayment
         advances.grant_advance(
-            session,
-            actor,
-            dossier.id,
-            case.advance.start,
-            advances.RepaymentPlan(plan.first_due, plan.months, plan.monthly),
+            session, actor, dossier.id, case.advance.start, case.advance.repayment
         )
     if case.decision:
         twin = [

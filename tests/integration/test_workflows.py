@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from correspondence.queries import views
 from correspondence.queries.dossier import StepState
 from correspondence.rules import labels
+from correspondence.rules.advance import Repayment
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.errors import UnknownEmployee, ValidationFailed, WorkflowError
 from correspondence.rules.group_sessions import next_session_day
@@ -191,7 +192,7 @@ def test_advance_uses_the_norm_and_schedule(database, staff):
 
     def change(s, a):
         case = open_case(s, a, manager)
-        plan = advances.RepaymentPlan(first_due=date(2027, 1, 31), months=6)
+        plan = Repayment(first_due=date(2027, 1, 31), months=6)
         return advances.grant_advance(s, a, case.id, TODAY, plan)
 
     advance = run(database, "beheerder", change)
