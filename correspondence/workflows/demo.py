@@ -7,8 +7,8 @@ something due, something overdue. Every write goes through the same workflows as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +19,8 @@ from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
-from store.models import Client, Employee
+from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
+from store.models import Case, Client, Employee
 from store.vocabulary import (
     AppointmentKind,
     Channel,
@@ -29,272 +30,6 @@ from store.vocabulary import (
     Route,
     SessionKind,
 )
-
-EMPLOYEES = [
-    (
-        "pjansen",
-        "Petra Jansen",
-        Role.CASE_MANAGER,
-        "p.jansen@haarlem.nl",
-        "023 511 4275",
-    ),
-    (
-        "aelamrani",
-        "Ahmed El Amrani",
-        Role.CASE_MANAGER,
-        "a.elamrani@haarlem.nl",
-        "023 511 4276",
-    ),
-    (
-        "sdeboer",
-        "Sanne de Boer",
-        Role.CASE_MANAGER,
-        "s.deboer@haarlem.nl",
-        "023 511 4277",
-    ),
-    (
-        "kvisser",
-        "Karin Visser",
-        Role.ADMINISTRATION,
-        "k.visser@haarlem.nl",
-        "023 511 4280",
-    ),
-    ("mbakker", "Marco Bakker", Role.QUALITY, "m.bakker@haarlem.nl", "023 511 4290"),
-    ("edewit", "Els de Wit", Role.ADMIN, "e.dewit@haarlem.nl", "023 511 4299"),
-]
-
-
-@dataclass(frozen=True)
-class DemoClient:
-    first_name: str
-    initials: str
-    prefix: str
-    surname: str
-    salutation: str
-    age: int
-    household: str
-    street: str
-    number: str
-    postcode: str
-    city: str
-    municipality: str
-    stage: str
-    addition: str = ""
-
-
-# stage: how far along the route the demo takes this client (see STAGES below)
-DEMO_CLIENTS = [
-    DemoClient(
-        "Jan",
-        "J.",
-        "de",
-        "Vries",
-        "heer",
-        45,
-        "single",
-        "Zijlsingel",
-        "12",
-        "2013 DN",
-        "Haarlem",
-        "haarlem",
-        "registered",
-    ),
-    DemoClient(
-        "Kees",
-        "K.",
-        "",
-        "Jansen & Zn",
-        "heer",
-        58,
-        "couple",
-        "Grote Markt",
-        "3",
-        "2011 RD",
-        "Haarlem",
-        "haarlem",
-        "meeting_booked",
-        "A",
-    ),
-    DemoClient(
-        "Łukasz",
-        "Ł.",
-        "",
-        "Wiśniewski",
-        "heer",
-        34,
-        "single",
-        "Amsterdamsevaart",
-        "201",
-        "2032 EK",
-        "Haarlem",
-        "haarlem",
-        "meeting_attended",
-    ),
-    DemoClient(
-        "Şükrü",
-        "Ş.",
-        "",
-        "Yılmaz",
-        "heer",
-        41,
-        "single_parent",
-        "Rijksstraatweg",
-        "88",
-        "2022 DE",
-        "Haarlem",
-        "haarlem",
-        "interview_late",
-    ),
-    DemoClient(
-        "Minh",
-        "T.M.",
-        "",
-        "Nguyễn Thị Minh",
-        "mevrouw",
-        39,
-        "single",
-        "Kerkstraat",
-        "5",
-        "2042 JE",
-        "Zandvoort",
-        "zandvoort",
-        "workshop",
-    ),
-    DemoClient(
-        "Zoë",
-        "Z.",
-        "van der",
-        "Berg-d'Hondt",
-        "mevrouw",
-        29,
-        "single",
-        "Binnenweg",
-        "40",
-        "2101 JE",
-        "Heemstede",
-        "heemstede",
-        "application",
-    ),
-    DemoClient(
-        "Astrid",
-        "A.",
-        "",
-        "Ørsted",
-        "mevrouw",
-        52,
-        "couple",
-        "Haltestraat",
-        "17",
-        "2042 LM",
-        "Zandvoort",
-        "zandvoort",
-        "rejection_ready",
-    ),
-    DemoClient(
-        "Pieter",
-        "P.",
-        "van",
-        "Dijk",
-        "heer",
-        61,
-        "single",
-        "Raadhuisplein",
-        "1",
-        "2101 HA",
-        "Heemstede",
-        "heemstede",
-        "granted",
-    ),
-    DemoClient(
-        "Fatima",
-        "F.",
-        "el",
-        "Idrissi",
-        "mevrouw",
-        36,
-        "single_parent",
-        "Schotersingel",
-        "9",
-        "2021 GE",
-        "Haarlem",
-        "haarlem",
-        "decision_overdue",
-    ),
-    DemoClient(
-        "Noah",
-        "N.",
-        "",
-        "Bakker",
-        "neutraal",
-        22,
-        "single",
-        "Kruisweg",
-        "300",
-        "2011 LE",
-        "Haarlem",
-        "haarlem",
-        "youth_searching",
-    ),
-    DemoClient(
-        "Lieke",
-        "L.",
-        "ter",
-        "Horst",
-        "mevrouw",
-        24,
-        "single",
-        "Zeestraat",
-        "60",
-        "2042 LC",
-        "Zandvoort",
-        "zandvoort",
-        "youth_applied",
-    ),
-    DemoClient(
-        "Henk",
-        "H.",
-        "",
-        "Smit",
-        "heer",
-        55,
-        "single",
-        "Kleine Houtstraat",
-        "70",
-        "2011 DR",
-        "Haarlem",
-        "haarlem",
-        "bypass",
-    ),
-    DemoClient(
-        "Anouk",
-        "A.",
-        "de",
-        "Graaf",
-        "mevrouw",
-        47,
-        "couple",
-        "Glipperweg",
-        "55",
-        "2104 AE",
-        "Heemstede",
-        "heemstede",
-        "ww_early",
-    ),
-]
-
-DEMO_BSN_BASE = 900_000_00
-
-
-def demo_bsn(index: int) -> str:
-    """A BSN that passes the elfproef, from a range used only by the demo."""
-    number = DEMO_BSN_BASE + index * 10
-    while True:
-        digits = f"{number:08d}"
-        total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True))
-        check = total % 11
-        if check < 10:
-            return digits + str(check)
-        number += 1
 
 
 def already_loaded(session: Session) -> bool:
@@ -358,7 +93,16 @@ def load_demo(
     return len(DEMO_CLIENTS)
 
 
-def _open(session, actor, client, manager, today, days_ago, route=Route.STANDARD, **extra):  # type: ignore[no-untyped-def]
+def _open(
+    session: Session,
+    actor: Employee,
+    client: Client,
+    manager: Employee,
+    today: date,
+    days_ago: int,
+    route: Route = Route.STANDARD,
+    **extra: Any,
+) -> Case:
     data = CaseInput(
         route=route.value,
         registered_on=today - timedelta(days=days_ago),
@@ -368,24 +112,30 @@ def _open(session, actor, client, manager, today, days_ago, route=Route.STANDARD
     return cases.open_case(session, actor, client.id, data, today)
 
 
-def _registered(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _registered(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     _open(session, actor, client, manager, today, 0)
 
 
-def _meeting_booked(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _meeting_booked(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(session, actor, client, manager, today, 1)
     cases.book_session(
         session, actor, case.id, SessionKind.RIGHTS_MEETING, today + timedelta(days=1)
     )
 
 
-def _attend_meeting(session, actor, case, day):  # type: ignore[no-untyped-def]
+def _attend_meeting(session: Session, actor: Employee, case: Case, day: date) -> date:
     booking = cases.book_session(session, actor, case.id, SessionKind.RIGHTS_MEETING, day)
     cases.record_attendance(session, actor, booking.id, True)
     return booking.session.starts_at.astimezone(LOCAL_ZONE).date()
 
 
-def _meeting_attended(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _meeting_attended(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(session, actor, client, manager, today, 9)
     met = _attend_meeting(session, actor, case, today - timedelta(days=8))
     cases.plan_appointment(
@@ -397,7 +147,9 @@ def _meeting_attended(session, actor, client, manager, today):  # type: ignore[n
     )
 
 
-def _interview_late(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _interview_late(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(session, actor, client, manager, today, 20)
     met = _attend_meeting(session, actor, case, today - timedelta(days=19))
     cases.plan_appointment(
@@ -409,7 +161,7 @@ def _interview_late(session, actor, client, manager, today):  # type: ignore[no-
     )
 
 
-def _through_workshop(session, actor, case, today):  # type: ignore[no-untyped-def]
+def _through_workshop(session: Session, actor: Employee, case: Case, today: date) -> None:
     met = _attend_meeting(session, actor, case, case.registered_on + timedelta(days=1))
     cases.plan_appointment(
         session,
@@ -425,12 +177,22 @@ def _through_workshop(session, actor, case, today):  # type: ignore[no-untyped-d
         cases.record_attendance(session, actor, workshop.id, True)
 
 
-def _workshop(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _workshop(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(session, actor, client, manager, today, 10)
     _through_workshop(session, actor, case, today)
 
 
-def _apply(session, actor, client, manager, today, days_ago, received_days_ago):  # type: ignore[no-untyped-def]
+def _apply(
+    session: Session,
+    actor: Employee,
+    client: Client,
+    manager: Employee,
+    today: date,
+    days_ago: int,
+    received_days_ago: int,
+) -> Case:
     case = _open(session, actor, client, manager, today, days_ago)
     _through_workshop(session, actor, case, today)
     data = CaseInput(
@@ -442,7 +204,9 @@ def _apply(session, actor, client, manager, today, days_ago, received_days_ago):
     return cases.update_case(session, actor, case.id, data, today)
 
 
-def _application(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _application(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _apply(session, actor, client, manager, today, 20, 6)
     advances.grant_advance(
         session,
@@ -453,7 +217,9 @@ def _application(session, actor, client, manager, today):  # type: ignore[no-unt
     )
 
 
-def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _rejection_ready(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _apply(session, actor, client, manager, today, 40, 30)
     rejection = decisions.draft_decision(
         session,
@@ -489,7 +255,9 @@ def _rejection_ready(session, actor, client, manager, today):  # type: ignore[no
     )
 
 
-def _granted(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _granted(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _apply(session, actor, client, manager, today, 45, 38)
     decision = decisions.draft_decision(
         session,
@@ -503,11 +271,15 @@ def _granted(session, actor, client, manager, today):  # type: ignore[no-untyped
     decisions.mark_sent(session, actor, decision.id, today - timedelta(days=5))
 
 
-def _decision_overdue(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _decision_overdue(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     _apply(session, actor, client, manager, today, 75, 65)
 
 
-def _youth_searching(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _youth_searching(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(session, actor, client, manager, today, 10, Route.YOUTH)
     cases.plan_appointment(
         session,
@@ -518,7 +290,9 @@ def _youth_searching(session, actor, client, manager, today):  # type: ignore[no
     )
 
 
-def _youth_applied(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _youth_applied(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     case = _open(
         session,
         actor,
@@ -538,7 +312,9 @@ def _youth_applied(session, actor, client, manager, today):  # type: ignore[no-u
     )
 
 
-def _bypass(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _bypass(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     _open(
         session,
         actor,
@@ -552,7 +328,9 @@ def _bypass(session, actor, client, manager, today):  # type: ignore[no-untyped-
     )
 
 
-def _ww_early(session, actor, client, manager, today):  # type: ignore[no-untyped-def]
+def _ww_early(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
     _open(session, actor, client, manager, today, 2, ww_ends_on=today + timedelta(days=20))
 
 
