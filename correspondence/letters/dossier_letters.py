@@ -23,6 +23,7 @@ from correspondence.rules.case_data import (
     Explanation,
     Repayment,
 )
+from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from correspondence.workflows import audit
@@ -91,15 +92,9 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
         )
     return CaseData(
         municipality=client.municipality.code,
-        client=ClientData(
-            bsn=client.bsn,
-            initials=client.initials,
-            first_name=client.first_name,
-            prefix=client.prefix,
-            surname=client.surname,
-            salutation=client.salutation,
-            birth_date=client.birth_date,
-            household=client.household,
+        client=copied(
+            ClientData,
+            client,
             address=AddressData(
                 client.street,
                 client.house_number,

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.letters.context import LetterReference, MunicipalityInfo
 from correspondence.records import reference
+from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
 from store.models import Municipality
 
@@ -16,16 +17,7 @@ def letter_reference(session: Session, municipality_code: str) -> LetterReferenc
     if town is None:
         raise ValidationFailed({"municipality": f"onbekende gemeente '{municipality_code}'"})
     return LetterReference(
-        municipality=MunicipalityInfo(
-            code=town.code,
-            name=town.name,
-            college=town.college,
-            postbus=town.postbus,
-            postbus_postcode=town.postbus_postcode,
-            postbus_city=town.postbus_city,
-            team_email=town.team_email,
-            team_phone=town.team_phone,
-        ),
+        municipality=copied(MunicipalityInfo, town),
         calendar=reference.atw_calendar(session),
         norm_tables=reference.norm_tables(session),
         meeting_name=reference.setting(session, "rights_meeting_name"),

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.rules.advance import Repayment
+from correspondence.rules.copying import copied
 from correspondence.rules.dates import local_time_on
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
@@ -69,21 +70,13 @@ def load_demo(
         client = clients.create_client(
             session,
             actor,
-            ClientInput(
+            copied(
+                ClientInput,
+                demo,
                 bsn=demo_bsn(index),
-                initials=demo.initials,
-                first_name=demo.first_name,
-                prefix=demo.prefix,
-                surname=demo.surname,
-                salutation=demo.salutation,
                 birth_date=birth,
-                household=demo.household,
-                street=demo.street,
                 house_number=demo.number,
                 house_number_addition=demo.addition,
-                postcode=demo.postcode,
-                city=demo.city,
-                municipality=demo.municipality,
                 phone=f"06 {12345600 + index}",
             ),
             today,
@@ -133,17 +126,32 @@ def _attend_meeting(session: Session, actor: Employee, case: Case, day: date) ->
     return booking.session.starts_at.astimezone(LOCAL_ZONE).date()
 
 
+def _met_then_interview(
+    session: Session,
+    actor: Employee,
+    case: Case,
+    meeting: date,
+    interview: Callable[[date], datetime],
+) -> date:
+    """The rights meeting attended on `meeting`, and the interview planned at `interview(met)`."""
+    met = _attend_meeting(session, actor, case, meeting)
+    cases.plan_appointment(
+        session, actor, case.id, AppointmentKind.PARTICIPATION_INTERVIEW, interview(met)
+    )
+    return met
+
+
 def _meeting_attended(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _open(session, actor, client, manager, today, 9)
-    met = _attend_meeting(session, actor, case, today - timedelta(days=8))
-    cases.plan_appointment(
+    soon = today + timedelta(days=1)
+    _met_then_interview(
         session,
         actor,
-        case.id,
-        AppointmentKind.PARTICIPATION_INTERVIEW,
-        _at(max(met + timedelta(days=5), today + timedelta(days=1)), 10, 30),
+        case,
+        today - timedelta(days=8),
+        lambda met: _at(max(met + timedelta(days=5), soon), 10, 30),
     )
 
 
@@ -151,24 +159,22 @@ def _interview_late(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _open(session, actor, client, manager, today, 20)
-    met = _attend_meeting(session, actor, case, today - timedelta(days=19))
-    cases.plan_appointment(
+    _met_then_interview(
         session,
         actor,
-        case.id,
-        AppointmentKind.PARTICIPATION_INTERVIEW,
-        _at(met + timedelta(days=12), 14, 0),
+        case,
+        today - timedelta(days=19),
+        lambda met: _at(met + timedelta(days=12), 14, 0),
     )
 
 
 def _through_workshop(session: Session, actor: Employee, case: Case, today: date) -> None:
-    met = _attend_meeting(session, actor, case, case.registered_on + timedelta(days=1))
-    cases.plan_appointment(
+    met = _met_then_interview(
         session,
         actor,
-        case.id,
-        AppointmentKind.PARTICIPATION_INTERVIEW,
-        _at(met + timedelta(days=3), 10, 0),
+        case,
+        case.registered_on + timedelta(days=1),
+        lambda met: _at(met + timedelta(days=3), 10, 0),
     )
     workshop = cases.book_session(
         session, actor, case.id, SessionKind.WORKSHOP, met + timedelta(days=4)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.records.lookup import open_case
 from correspondence.rules.case_data import CaseData, parse_case
+from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.rules.names import fold
@@ -102,14 +103,10 @@ def _case_manager(session: Session, actor: Employee, name: str, email: str, phon
 
 def _client(session: Session, actor: Employee, case: CaseData, today: date) -> Client:
     data = case.client
-    values = ClientInput(
-        bsn=data.bsn,
-        initials=data.initials,
-        first_name=data.first_name,
-        prefix=data.prefix,
-        surname=data.surname,
+    values = copied(
+        ClientInput,
+        data,
         salutation=data.salutation.value,
-        birth_date=data.birth_date,
         household=data.household.value,
         street=data.address.street,
         house_number=data.address.number,

@@ -10,6 +10,7 @@ import pytest
 
 from correspondence.rules import labels
 from correspondence.rules.advance import Repayment, advance_terms
+from correspondence.rules.copying import copied
 from correspondence.rules.dates import DateRefused, local_time_on
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.gate import DecisionPolicy, Window
@@ -144,3 +145,24 @@ def test_search_folding_ignores_accents_and_case():
 def test_every_value_has_one_dutch_label(vocabulary, shown):
     assert set(shown) == set(vocabulary)
     assert len(set(shown.values())) == len(shown)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    code: str
+    name: str
+    note: str = ""
+
+
+def test_a_copy_takes_given_values_then_same_named_attributes_then_defaults():
+    @dataclass
+    class Town:
+        code: str
+        name: str
+        population: int
+
+    assert copied(Letterhead, Town("haarlem", "Haarlem", 1), name="Gemeente Haarlem") == (
+        Letterhead("haarlem", "Gemeente Haarlem", "")
+    )
+    with pytest.raises(TypeError, match=r"Letterhead\.name"):
+        copied(Letterhead, object(), code="x")
