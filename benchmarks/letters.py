@@ -17,32 +17,43 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from correspondence.letters.context import build_context  # noqa: E402
+from correspondence.letters.context import LetterReference, build_context  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.pdf import render_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer, example_case  # noqa: E402
 from correspondence.letters.reference_data import letter_reference  # noqa: E402
+from correspondence.rules.case_data import CaseData  # noqa: E402
 from correspondence.rules.kinds import LetterKind  # noqa: E402
 from store.database import Database  # noqa: E402
 
 SURNAMES = ["Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt", "Ørsted"]
-_state: dict[str, object] = {}
 
 
-def case_at(index: int):
+@dataclass
+class _ProcessState:
+    """What each process reads and prepares once, before the clock runs."""
+
+    examples: dict[LetterKind, CaseData] = field(default_factory=dict)
+    refs: dict[str, LetterReference] = field(default_factory=dict)
+    producer: LetterProducer | None = None
+
+
+_state = _ProcessState()
+
+
+def case_at(index: int) -> tuple[LetterKind, CaseData]:
     """The index-th letter of the run: the kinds in turn, each with a name of its own."""
-    if "examples" not in _state:
-        _state["examples"] = {k: example_case(k) for k in LetterKind}
-    examples = _state["examples"]
+    if not _state.examples:
+        _state.examples = {k: example_case(k) for k in LetterKind}
     kinds = list(LetterKind)
     kind = kinds[index % len(kinds)]
-    case = examples[kind]  # type: ignore[index]
+    case = _state.examples[kind]
     client = replace(case.client, surname=f"{SURNAMES[index % len(SURNAMES)]} {index}")
     return kind, replace(case, client=client)
 
@@ -50,24 +61,24 @@ def case_at(index: int):
 def _setup(database_url: str) -> None:
     database = Database.open(database_url)
     with database.session() as session:
-        _state["refs"] = {
+        _state.refs = {
             code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")
         }
     database.close()
     producer = LetterProducer()
     for index in range(len(LetterKind)):  # prepare every template once, before the clock runs
         kind, case = case_at(index)
-        producer.prepared(kind, _state["refs"][case.municipality])  # type: ignore[index]
-    _state["producer"] = producer
+        producer.prepared(kind, _state.refs[case.municipality])
+    _state.producer = producer
 
 
 def _make(job: tuple[int, int, str]) -> list[bytes]:
     start, count, route = job
-    producer: LetterProducer = _state["producer"]  # type: ignore[assignment]
-    refs = _state["refs"]
+    producer = _state.producer
+    assert producer is not None, "_setup prepares every process before it makes letters"
     out = []
     for kind, case in (case_at(i) for i in range(start, start + count)):
-        reference = refs[case.municipality]  # type: ignore[index]
+        reference = _state.refs[case.municipality]
         prepared = producer.prepared(kind, reference)
         context = build_context(kind, case, reference)
         rendered = prepared.letter.render(context)

@@ -8,13 +8,13 @@ file is built on one base document, so all templates share the same styles.
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -30,7 +30,7 @@ FIXED_TIME = datetime(2026, 11, 1, 0, 0, 0)
 # --- the base document: page, fonts, styles -------------------------------------------------
 
 
-def base_document() -> Document:
+def base_document() -> WordDocument:
     doc = Document()
     props = doc.core_properties
     props.author = "Sociale Zaken en Werkgelegenheid"
@@ -92,7 +92,7 @@ def base_document() -> Document:
     return doc
 
 
-def save(doc: Document, path: Path) -> None:
+def save(doc: WordDocument, path: Path) -> None:
     """Save with fixed zip timestamps, so a rebuild of the same text is byte-identical."""
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -104,7 +104,7 @@ def save(doc: Document, path: Path) -> None:
     print(f"geschreven: {path.relative_to(ROOT)}")
 
 
-def clear_body(doc: Document) -> None:
+def clear_body(doc: WordDocument) -> None:
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -513,4 +513,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -40,6 +40,7 @@ def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float 
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication), "the window needs a widget application, not a core one"
     speak_dutch(app)
     with tempfile.TemporaryDirectory() as folder:
         database = Database.open(f"sqlite:///{folder}/demo.sqlite3")

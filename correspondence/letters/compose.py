@@ -45,25 +45,30 @@ def _markers(body: etree._Element, source: Package) -> list[tuple[etree._Element
         match = MARKER.match(text)
         if match and paragraph.getparent() is body:
             found.append((paragraph, match[1]))
-        elif ANY_MARKER.search(text):
-            marker = ANY_MARKER.search(text)[0]  # type: ignore[index]
+        elif stray := ANY_MARKER.search(text):
             raise TemplateRefused(
                 source.name,
-                f"«{marker}» hoort alleen in een eigen alinea buiten een tabel, met een naam "
+                f"«{stray[0]}» hoort alleen in een eigen alinea buiten een tabel, met een naam "
                 "in kleine letters, zoals [[ bezwaar ]]",
             )
     return found
 
 
-def _content(package: Package) -> list[etree._Element]:
-    body = package.xml(DOCUMENT).find(w("body"))
+def _body(package: Package, document: etree._Element) -> etree._Element:
+    body = document.find(w("body"))
     if body is None:
         raise TemplateRefused(package.name, "het document heeft geen hoofdtekst")
+    return body
+
+
+def _content(package: Package) -> list[etree._Element]:
+    body = _body(package, package.xml(DOCUMENT))
     return [deepcopy(child) for child in body if child.tag != w("sectPr")]
 
 
 def _replace(paragraph: etree._Element, elements: list[etree._Element]) -> None:
     parent = paragraph.getparent()
+    assert parent is not None, "_markers only finds paragraphs directly in a body"
     index = parent.index(paragraph)
     parent.remove(paragraph)
     for offset, element in enumerate(elements):
@@ -101,7 +106,7 @@ def compose(house: Package, letter: Package, blocks: Mapping[str, Package]) -> C
             _check(source, body, False, styles)
 
     document = house.xml(DOCUMENT)
-    body = document.find(w("body"))
+    body = _body(house, document)
     _check(house, body, False, styles)
     content = [m for m in _markers(body, house) if m[1] == CONTENT_MARKER]
     if len(content) != 1:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from correspondence.rules import deadlines, labels
 from correspondence.rules.addresses import Address, postbus_lines
@@ -109,8 +109,19 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     }
 
 
+class ToldInAdvance(TypedDict):
+    """What a template sees of the explanation in advance (`besluit.uitleg`)."""
+
+    nodig: bool
+    bereikt: bool
+    datum: date | None
+    kanaal: str
+    door: str
+    pogingen: list[str]
+
+
 # the same keys whatever the case or the policy, so a template that passes its sample passes all
-NOT_NEEDED = {
+NOT_NEEDED: ToldInAdvance = {
     "nodig": False,
     "bereikt": False,
     "datum": None,
@@ -126,7 +137,7 @@ def _told_in_advance(
     window: Window,
     policy: DecisionPolicy,
     errors: dict[str, str],
-) -> dict[str, Any]:
+) -> ToldInAdvance:
     """What the letter says about the explanation in advance; the gate decides if it may."""
     if not policy.needs_explanation(kind):
         return NOT_NEEDED

@@ -208,8 +208,9 @@ def _check_ending(parsed: nodes.Template, source: str) -> None:
             )
 
 
-def _root(expression: nodes.Node) -> nodes.Node:
-    """What an expression starts from: `klant` in `klant.adresregels|list`."""
+def _root(expression: nodes.Node | None) -> nodes.Node | None:
+    """What an expression starts from: `klant` in `klant.adresregels|list`; None for a filter
+    or test without a node of its own, as in a filter block."""
     while isinstance(expression, (nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Test)):
         expression = expression.node
     return expression

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal, TypedDict
 
 from lxml import etree
 
@@ -110,11 +111,31 @@ def _twips(element: etree._Element | None, attribute: str, default: float = 0.0)
     return _number(element.get(w(attribute)), default / TWIP) * TWIP
 
 
+class _FormatChanges(TypedDict, total=False):
+    """What a run's or paragraph's properties change of a Format, gathered for one replace."""
+
+    size: float
+    bold: bool
+    italic: bool
+    underline: bool
+    color: str
+    before: float
+    after: float
+    line: float
+    align: str
+    left: float
+    first_line: float
+    keep_next: bool
+
+
+_TOGGLES: tuple[tuple[Literal["bold", "italic"], str], ...] = (("bold", "b"), ("italic", "i"))
+
+
 def _apply_run(fmt: Format, rpr: etree._Element | None) -> Format:
     if rpr is None:
         return fmt
-    changes: dict[str, object] = {}
-    for name, tag in (("bold", "b"), ("italic", "i")):
+    changes: _FormatChanges = {}
+    for name, tag in _TOGGLES:
         value = _on(rpr.find(w(tag)))
         if value is not None:
             changes[name] = value
@@ -126,9 +147,9 @@ def _apply_run(fmt: Format, rpr: etree._Element | None) -> Format:
         changes["size"] = _number(size.get(w("val")), fmt.size * 2) / 2
     color = rpr.find(w("color"))
     if color is not None:
-        value = color.get(w("val"), "auto")
-        changes["color"] = value.upper() if HEX_COLOUR.fullmatch(value) else "000000"
-    return replace(fmt, **changes) if changes else fmt  # type: ignore[arg-type]
+        hex_value = color.get(w("val"), "auto")
+        changes["color"] = hex_value.upper() if HEX_COLOUR.fullmatch(hex_value) else "000000"
+    return replace(fmt, **changes) if changes else fmt
 
 
 ALIGN = {
@@ -145,7 +166,7 @@ ALIGN = {
 def _apply_paragraph(fmt: Format, ppr: etree._Element | None) -> Format:
     if ppr is None:
         return fmt
-    changes: dict[str, object] = {}
+    changes: _FormatChanges = {}
     spacing = ppr.find(w("spacing"))
     if spacing is not None:
         if spacing.get(w("before")) is not None:
@@ -168,7 +189,7 @@ def _apply_paragraph(fmt: Format, ppr: etree._Element | None) -> Format:
     keep = _on(ppr.find(w("keepNext")))
     if keep is not None:
         changes["keep_next"] = keep
-    return replace(fmt, **changes) if changes else fmt  # type: ignore[arg-type]
+    return replace(fmt, **changes) if changes else fmt
 
 
 class Styles:
@@ -252,7 +273,7 @@ def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
     field_instruction: str | None = None
     in_field_result = False
 
-    def span_for(run: etree._Element, text: str, **extra: object) -> Span:
+    def span_for(run: etree._Element, text: str, field: str | None = None) -> Span:
         run_fmt = _apply_run(fmt, run.find(w("rPr")))
         return Span(
             text,
@@ -260,8 +281,8 @@ def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
             run_fmt.italic,
             run_fmt.underline,
             run_fmt.color if run_fmt.color != fmt.color else None,
-            **extra,
-        )  # type: ignore[arg-type]
+            field=field,
+        )
 
     for child in paragraph:
         if child.tag == w("fldSimple"):
@@ -334,6 +355,8 @@ def read_table(table: etree._Element, styles: Styles) -> Table:
 
 def read_blocks(root: etree._Element, styles: Styles) -> tuple[Block, ...]:
     container = root.find(w("body")) if root.tag == w("document") else root
+    if container is None:
+        raise ValueError("a rendered w:document without a w:body has no blocks to read")
     blocks: list[Block] = []
     for child in container:
         if child.tag == w("p"):
@@ -373,8 +396,9 @@ def read_letter(
         target = {w("headerReference"): headers, w("footerReference"): footers}.get(reference.tag)
         if target is None:
             continue
-        part = furniture.get(reference.get(f"{{{R}}}id"))
-        if part in rendered:
+        rel_id = reference.get(f"{{{R}}}id")
+        part = furniture.get(rel_id) if rel_id is not None else None
+        if part is not None and part in rendered:
             root = etree.fromstring(rendered[part].encode("utf-8"), SAFE_PARSER)
             target[reference.get(w("type"), "default")] = read_blocks(root, styles)
     return Letter(page, read_blocks(document, styles), headers, footers)

@@ -69,7 +69,12 @@ class Package:
         found = {}
         for rel in rels.iter(f"{{{REL}}}Relationship"):
             if rel.get("Type") in (HEADER_TYPE, FOOTER_TYPE):
-                found[rel.get("Id")] = posixpath.normpath(posixpath.join("word", rel.get("Target")))
+                rel_id, target = rel.get("Id"), rel.get("Target")
+                if rel_id is None or target is None:
+                    raise TemplateRefused(
+                        self.name, "een kop- of voettekst mist zijn verwijzing in het Word-bestand"
+                    )
+                found[rel_id] = posixpath.normpath(posixpath.join("word", target))
         return found
 
     def write(self, replaced: dict[str, bytes]) -> bytes:

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -34,7 +34,12 @@ FACES = {
     f"{FAMILY}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
 LINE_HEIGHT = 1.164  # DejaVu Sans ascent + descent per em: Word's "single" line spacing
-ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+ALIGNMENTS: dict[str, Literal[0, 1, 2, 4]] = {
+    "left": TA_LEFT,
+    "center": TA_CENTER,
+    "right": TA_RIGHT,
+    "justify": TA_JUSTIFY,
+}
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +129,7 @@ def _paragraph(paragraph: Paragraph, page: int = 0, pages: int = 0) -> Flowable:
 
 
 def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
-    data = [
+    data: list[list[list[Flowable] | list[str]]] = [
         [[_paragraph(p, page, pages) for p in cell] or [""] for cell in row] for row in table.rows
     ]
     commands: list[tuple[Any, ...]] = [
@@ -182,7 +187,8 @@ def _furniture_canvas(letter: Letter) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # types-reportlab omits this private method: it starts a page without drawing this one
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)

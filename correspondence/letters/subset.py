@@ -120,7 +120,10 @@ def problems(root: etree._Element, furniture: bool) -> list[str]:
                 continue
             visit(child, in_cell or child.tag == w("tc"))
 
-    visit(root if root.tag != w("document") else root.find(w("body")), False)
+    start = root.find(w("body")) if root.tag == w("document") else root
+    if start is None:
+        raise ValueError("a w:document without a w:body has no content to check")
+    visit(start, False)
     return found
 
 
@@ -137,19 +140,20 @@ def _known_field(element: etree._Element) -> bool:
 
 def used_styles(root: etree._Element) -> set[str]:
     return {
-        style.get(w("val"))
+        value
         for style in root.iter(w("pStyle"), w("rStyle"), w("tblStyle"))
-        if style.get(w("val"))
+        if (value := style.get(w("val")))
     }
 
 
 def style_ids(styles: etree._Element) -> set[str]:
-    return {s.get(w("styleId")) for s in styles.iter(w("style"))}
+    # a style without an id cannot be used, so it is no style a template could name
+    return {sid for s in styles.iter(w("style")) if (sid := s.get(w("styleId"))) is not None}
 
 
 def numbered_styles(styles: etree._Element) -> set[str]:
     """Styles that number or bullet their paragraphs themselves, directly or by inheritance."""
-    by_id = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
+    by_id = {sid: s for s in styles.iter(w("style")) if (sid := s.get(w("styleId"))) is not None}
 
     def numbered(style_id: str | None, depth: int = 0) -> bool:
         style = by_id.get(style_id) if style_id else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -17,11 +16,25 @@ SEARCH_LIMIT = 200
 
 def client_input(client: Client) -> ClientInput:
     """The stored client as form input, for editing."""
-    values = {f.name: getattr(client, f.name, None) for f in fields(ClientInput)}
-    values["municipality"] = client.municipality.code
-    values["salutation"] = client.salutation.value
-    values["household"] = client.household.value
-    return ClientInput(**values)
+    return ClientInput(
+        bsn=client.bsn,
+        initials=client.initials,
+        surname=client.surname,
+        salutation=client.salutation.value,
+        birth_date=client.birth_date,
+        household=client.household.value,
+        street=client.street,
+        house_number=client.house_number,
+        postcode=client.postcode,
+        city=client.city,
+        municipality=client.municipality.code,
+        first_name=client.first_name,
+        prefix=client.prefix,
+        house_number_addition=client.house_number_addition,
+        phone=client.phone,
+        email=client.email,
+        iban=client.iban,
+    )
 
 
 POSTCODE_QUERY = re.compile(r"([1-9][0-9]{3})\s?([A-Za-z]{1,2})")

@@ -196,8 +196,8 @@ def _appointment_on(case: Case, kind: AppointmentKind) -> date | None:
 
 
 def case_facts(case: Case) -> CaseFacts:
-    sent = [d for d in case.decisions if d.status is DecisionStatus.SENT and d.sent_on]
-    last_sent = max(sent, key=lambda d: d.sent_on) if sent else None  # type: ignore[arg-type,return-value]
+    sent = [(d.sent_on, d) for d in case.decisions if d.status is DecisionStatus.SENT and d.sent_on]
+    last_sent = max(sent, key=lambda pair: pair[0])[1] if sent else None
     return CaseFacts(
         route=case.route,
         registered_on=case.registered_on,

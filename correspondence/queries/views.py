@@ -128,7 +128,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     case = open_case(client) or (client.cases[-1] if client.cases else None)
     steps: list[dossier.Step] = dossier.overview(session, case.id, today) if case else []
     summary = None
-    case_input = None
+    case_input: dict[str, object] | None = None
     if case is not None:
         summary = CaseSummary(
             case.id,

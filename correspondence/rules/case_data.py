@@ -94,6 +94,12 @@ class CaseData:
     attachment: str = ""
 
 
+# What a required date or moment reads as when it is missing or wrong, as a required text reads
+# as "": its error is recorded, so parse_case raises before anything built with it is seen.
+_UNREAD_DAY = date.min
+_UNREAD_MOMENT = datetime.min
+
+
 class _Reader:
     """Reads typed values from nested JSON, collecting a message per bad field."""
 
@@ -139,7 +145,14 @@ class _Reader:
             self.errors.setdefault(path, "mag niet leeg zijn")
         return value
 
-    def day(self, path: str, required: bool = True, kind: DateKind = DateKind.ANY) -> date | None:
+    def day(self, path: str, kind: DateKind = DateKind.ANY) -> date:
+        found = self._day(path, True, kind)
+        return found if found is not None else _UNREAD_DAY
+
+    def optional_day(self, path: str, kind: DateKind = DateKind.ANY) -> date | None:
+        return self._day(path, False, kind)
+
+    def _day(self, path: str, required: bool, kind: DateKind) -> date | None:
         value = self._get(path, required)
         if value is None:
             return None
@@ -152,8 +165,15 @@ class _Reader:
             self.errors[path] = str(exc)
             return None
 
-    def moment(self, path: str, required: bool = True) -> datetime | None:
+    def moment(self, path: str) -> datetime:
         """A date and time; without a zone it is Dutch local time."""
+        found = self._moment(path, True)
+        return found if found is not None else _UNREAD_MOMENT
+
+    def optional_moment(self, path: str) -> datetime | None:
+        return self._moment(path, False)
+
+    def _moment(self, path: str, required: bool) -> datetime | None:
         value = self._get(path, required)
         if value is None:
             return None
@@ -237,7 +257,7 @@ def _client(read: _Reader) -> ClientData:
         prefix=read.text("client.prefix", required=False, limit=limit["prefix"]),
         surname=read.text("client.surname", limit=limit["surname"]),
         salutation=read.choice("client.salutation", {s.value: s for s in Salutation}),
-        birth_date=read.day("client.birth_date", kind=DateKind.BIRTH),  # type: ignore[arg-type]
+        birth_date=read.day("client.birth_date", kind=DateKind.BIRTH),
         household=read.choice("client.household", {h.value: h for h in Household}),
         address=AddressData(
             street=read.text("client.address.street", limit=limit["street"]),
@@ -255,7 +275,7 @@ def _explanation(read: _Reader) -> Explanation | None:
     if not read.present("decision.explained"):
         return None
     return Explanation(
-        at=read.moment("decision.explained.at"),  # type: ignore[arg-type]
+        at=read.moment("decision.explained.at"),
         channel=read.choice("decision.explained.channel", {c.value: c for c in Channel}),
         by=read.text("decision.explained.by", limit=EMPLOYEE_LIMITS["full_name"]),
         reached=read.boolean("decision.explained.reached"),
@@ -270,9 +290,9 @@ def _advance(read: _Reader) -> AdvanceData | None:
         read.monthly("advance.repayment.monthly"),
     )
     return AdvanceData(
-        start=read.day("advance.start"),  # type: ignore[arg-type]
+        start=read.day("advance.start"),
         repayment=Repayment(
-            first_due=read.day("advance.repayment.first_due"),  # type: ignore[arg-type]
+            first_due=read.day("advance.repayment.first_due"),
             months=months,
             monthly=monthly,
         ),
@@ -283,13 +303,13 @@ def _decision(read: _Reader) -> DecisionData | None:
     if not read.present("decision"):
         return None
     return DecisionData(
-        decided_on=read.day("decision.decided_on"),  # type: ignore[arg-type]
-        sent_on=read.day("decision.sent_on", kind=DateKind.SENDING),  # type: ignore[arg-type]
+        decided_on=read.day("decision.decided_on"),
+        sent_on=read.day("decision.sent_on", kind=DateKind.SENDING),
         reasons=read.texts("decision.reasons"),
         explained=_explanation(read),
         missing=read.texts("decision.missing"),
-        requested_on=read.day("decision.requested_on", required=False),
-        starts_on=read.day("decision.starts_on", required=False),
+        requested_on=read.optional_day("decision.requested_on"),
+        starts_on=read.optional_day("decision.starts_on"),
     )
 
 
@@ -309,11 +329,11 @@ def parse_case(data: Any, today: date | None = None) -> CaseData:
             email=read.text("case_manager.email", limit=EMPLOYEE_LIMITS["email"]),
             phone=read.text("case_manager.phone", limit=EMPLOYEE_LIMITS["phone"]),
         ),
-        registered_on=read.day("registered_on"),  # type: ignore[arg-type]
-        rights_meeting=read.moment("rights_meeting", required=False),
-        interview=read.moment("interview", required=False),
+        registered_on=read.day("registered_on"),
+        rights_meeting=read.optional_moment("rights_meeting"),
+        interview=read.optional_moment("interview"),
         interview_delay_reason=read.text("interview_delay_reason", required=False),
-        application_received_on=read.day("application_received_on", required=False),
+        application_received_on=read.optional_day("application_received_on"),
         advance=_advance(read),
         decision=_decision(read),
         reference=read.text("reference", required=False),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.formatting import LOCAL_ZONE
@@ -37,6 +37,10 @@ class Attempt(Protocol):
     def reached(self) -> bool: ...
 
 
+# the attempts come back as the caller's own kind, so it can read what the gate does not need
+AttemptT = TypeVar("AttemptT", bound=Attempt)
+
+
 @dataclass(frozen=True)
 class DecisionPolicy:
     """Settings of the gate, maintained by beheer: which kinds are negative, and whether two
@@ -51,7 +55,7 @@ class DecisionPolicy:
         return kind in self.negative
 
 
-def valid_attempts(contacts: Iterable[Attempt]) -> list[Attempt]:
+def valid_attempts(contacts: Iterable[AttemptT]) -> list[AttemptT]:
     """The entries that no later entry corrects, in order of time."""
     entries = list(contacts)
     corrected = {c.corrects_id for c in entries if c.corrects_id is not None}
@@ -74,7 +78,7 @@ class Window:
         return self.registered_on <= local_day(attempt) <= self.sent_on
 
 
-def reached_before(contacts: Iterable[Attempt], window: Window) -> Attempt | None:
+def reached_before(contacts: Iterable[AttemptT], window: Window) -> AttemptT | None:
     """The last explanation in the window that reached the client."""
     reached = [c for c in valid_attempts(contacts) if c.reached and window.holds(c)]
     return reached[-1] if reached else None

@@ -91,11 +91,13 @@ def _check_windows(data: CaseInput, today: date) -> None:
 
 
 def _apply(case: Case, data: CaseInput) -> None:
+    assert data.registered_on is not None, "validate_case refuses a case without a registration"
+    assert data.case_manager_id is not None, "validate_case refuses a case without a manager"
     case.route = Route(data.route)
     case.bypass_reason = data.bypass_reason.strip() if case.route is Route.BYPASS else ""
-    case.registered_on = data.registered_on  # type: ignore[assignment]
+    case.registered_on = data.registered_on
     case.ww_ends_on = data.ww_ends_on
-    case.case_manager_id = data.case_manager_id  # type: ignore[assignment]
+    case.case_manager_id = data.case_manager_id
     case.application_received_on = data.application_received_on
     case.interview_delay_reason = data.interview_delay_reason.strip()
 

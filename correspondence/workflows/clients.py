@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import asdict, fields
 from datetime import date
 
@@ -71,7 +72,7 @@ def validate_client(data: ClientInput, today: date) -> ClientInput:
 def _cleaned(data: ClientInput, errors: dict[str, str]) -> ClientInput:
     """The input with every text cleaned as for a letter; text the letter font cannot draw is
     an error on its field."""
-    values: dict[str, object] = {}
+    clean = copy(data)
     for field in fields(ClientInput):
         value = getattr(data, field.name)
         if isinstance(value, str):
@@ -79,8 +80,8 @@ def _cleaned(data: ClientInput, errors: dict[str, str]) -> ClientInput:
                 value = letter_text(value)
             except TextRefused as exc:
                 errors[field.name], value = str(exc), clean_line(value)
-        values[field.name] = value
-    return ClientInput(**values)  # type: ignore[arg-type]
+            setattr(clean, field.name, value)
+    return clean
 
 
 def _birth_date_problem(birth_date: date | None, today: date) -> str | None:

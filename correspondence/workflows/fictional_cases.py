@@ -4,6 +4,7 @@ scripts: for a trial print run and for measuring one."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 KINDS = ["grant", "rejection", "not_processed", "advance_recovery"]
 SURNAMES = ["Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt", "Ørsted"]
@@ -24,11 +25,13 @@ def bsn(index: int) -> str:
         number += 1
 
 
-def case(index: int, today: date, kind: str | None = None, explained: bool = True) -> dict:
+def case(
+    index: int, today: date, kind: str | None = None, explained: bool = True
+) -> dict[str, Any]:
     kind = kind or KINDS[index % len(KINDS)]
     code, city, base = MUNICIPALITIES[index % len(MUNICIPALITIES)]
     registered = today - timedelta(days=40)
-    decision = {
+    decision: dict[str, object] = {
         "kind": kind,
         "status": "ready",
         "decided_on": (today - timedelta(days=2)).isoformat(),
@@ -81,5 +84,5 @@ def case(index: int, today: date, kind: str | None = None, explained: bool = Tru
     return entry
 
 
-def cases(n: int, today: date) -> list[dict]:
+def cases(n: int, today: date) -> list[dict[str, Any]]:
     return [case(i, today) for i in range(n)]

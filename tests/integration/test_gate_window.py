@@ -110,6 +110,7 @@ def two_negative_decisions(database: Database) -> tuple[int, int]:
     decision_id = rejection_ready(database)
     with database.session() as session, session.begin():
         rejection = session.get(Decision, decision_id)
+        assert rejection is not None
         recovery = decisions.draft_decision(
             session,
             acting_employee(session, "admin"),

@@ -182,7 +182,7 @@ def stored_clients(url: str) -> int:
     database = Database(url)
     try:
         with database.session() as session:
-            return session.scalar(select(func.count()).select_from(Client))
+            return session.execute(select(func.count()).select_from(Client)).scalar_one()
     finally:
         database.close()
 

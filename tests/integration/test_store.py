@@ -86,6 +86,7 @@ def test_migration_creates_every_table_and_reference_data(database: Database):
         codes = session.scalars(select(Municipality.code).order_by(Municipality.code)).all()
         assert codes == ["haarlem", "heemstede", "zandvoort"]
         haarlem = session.scalar(select(Municipality).where(Municipality.code == "haarlem"))
+        assert haarlem is not None
         assert (haarlem.postbus, haarlem.postbus_postcode) == ("511", "2003 PB")
         assert date(2026, 5, 15) in session.scalars(select(AtwEquatedDay.day)).all()
         assert len(session.scalars(select(NormTable)).all()) >= 2
@@ -164,10 +165,11 @@ def test_full_round_trip(database: Database):
             ]
         )
     with database.session() as session:
-        client = session.scalar(select(Client))
-        assert client.surname == "Jansen & Zn <\"'>"
-        assert client.first_name == "Łukasz"
-        case = client.cases[0]
+        stored = session.scalar(select(Client))
+        assert stored is not None
+        assert stored.surname == "Jansen & Zn <\"'>"
+        assert stored.first_name == "Łukasz"
+        case = stored.cases[0]
         assert case.bookings[0].session.starts_at == datetime(
             2026, 11, 5, 8, 0, tzinfo=ZoneInfo("UTC")
         )
@@ -177,7 +179,9 @@ def test_full_round_trip(database: Database):
         advance = case.advances[0]
         assert advance.percent == Decimal("90.00")
         assert advance.instalments[0].amount_cents == 128_725
-        assert session.scalar(select(AuditEvent)).details == {"naam": "Şükrü"}
+        event = session.scalar(select(AuditEvent))
+        assert event is not None
+        assert event.details == {"naam": "Şükrü"}
 
 
 def test_bsn_is_unique(database: Database):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,12 +36,13 @@ def page_texts(path: Path) -> list[str]:
         document.close()
 
 
-def running_batch(database: Database, lease: timedelta, letters_of: list[int] = ()) -> int:
+def running_batch(database: Database, lease: timedelta, letters_of: Sequence[int] = ()) -> int:
     """A batch as a running (or a crashed) printer leaves it, with a letter per decision."""
     with database.session() as session, session.begin():
         employee = session.scalars(select(Employee.id)).first()
         batch_id = session.execute(
-            insert(PrintBatch).values(
+            insert(PrintBatch)
+            .values(
                 started_at=audit.now() - timedelta(hours=1),
                 lease_until=audit.now() + lease,
                 started_by=employee,
@@ -51,9 +53,11 @@ def running_batch(database: Database, lease: timedelta, letters_of: list[int] = 
                 letter_count=0,
                 page_count=0,
             )
-        ).inserted_primary_key[0]
+            .returning(PrintBatch.id)
+        ).scalar_one()
         for decision_id in letters_of:
             decision = session.get(Decision, decision_id)
+            assert decision is not None
             session.add(
                 StoredLetter(
                     case_id=decision.case_id,

@@ -8,6 +8,7 @@ import unicodedata
 
 import docx
 import pypdfium2 as pdfium
+from docx.oxml.ns import qn
 
 from correspondence.letters.model import Page, read_page
 from correspondence.letters.package import DOCUMENT, Package, w
@@ -26,9 +27,9 @@ def docx_text(content: bytes) -> str:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            parts.append("".join(t.text or "" for t in block.iter(docx.oxml.ns.qn("w:t"))))
+            parts.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
         elif tag == "tbl":
-            for t in block.iter(docx.oxml.ns.qn("w:t")):
+            for t in block.iter(qn("w:t")):
                 parts.append(t.text or "")
     return "\n".join(parts)
 
@@ -66,4 +67,6 @@ def house_page(municipality: str) -> Page:
     """The page geometry of a municipality's house style."""
     source = FolderRegistry().house_style(municipality)
     document = Package.read(source.name, source.content).xml(DOCUMENT)
-    return read_page(document.find(f"{w('body')}/{w('sectPr')}"))
+    sect = document.find(f"{w('body')}/{w('sectPr')}")
+    assert sect is not None, f"the house style of {municipality} sets no page"
+    return read_page(sect)
