@@ -16,11 +16,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from correspondence.batch.cover import KindCount, cover_sheet
@@ -31,17 +30,16 @@ from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.dossier_letters import LetterChoice, case_data
 from correspondence.letters.reference_data import all_references
 from correspondence.records import reference
-from correspondence.rules import deadlines
 from correspondence.rules.case_data import CaseData
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.formatting import short_date
-from correspondence.rules.gate import DecisionPolicy, Window, explanation_missing
+from correspondence.rules.gate import DecisionPolicy, Window
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from correspondence.rules.names import PersonName
 from correspondence.rules.sending import Content, held_back
-from correspondence.workflows import audit
+from correspondence.workflows import audit, print_batches
 from correspondence.workflows.actors import acting_employee
-from store.database import Database, data_folder, database_now
+from store.database import Database, data_folder
 from store.files import FileProblem, check_target, private_folder, reason
 from store.models import (
     Advance,
@@ -53,7 +51,6 @@ from store.models import (
     Employee,
     Municipality,
     PrintBatch,
-    StoredLetter,
 )
 from store.vocabulary import BatchStatus, DecisionKind, DecisionStatus
 
@@ -61,17 +58,10 @@ LOAD_CHUNK = 500
 FIRST_CHUNK = 20
 COMMIT_EVERY = 100
 IN_PROCESS_BELOW = 40  # small batches are rendered in this process: starting workers costs more
-# A running batch holds a lease on its work and renews it while it renders; once the lease has
-# run out, the next batch takes it as stale. Renewed often enough to survive a slow letter.
-LEASE = timedelta(minutes=5)
-RENEW_EVERY = 30.0  # seconds
+RENEW_EVERY = 30.0  # seconds: often enough to keep the lease of a batch that renders slowly
 
 # Called after each letter; a caller cancels the run by raising from it.
 Progress = Callable[[int, int], None]
-
-
-class BatchConflict(WorkflowError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -287,44 +277,16 @@ def _rendered(
 # --- the run ------------------------------------------------------------------------------------
 
 
-def _abandon(session: Session, batch_id: int, expired_at: datetime | None = None) -> bool:
-    """Abandon a batch that is still running (with `expired_at`: only if its lease had run out
-    by then), removing its letters; a batch that completed or renewed meanwhile is left alone."""
-    query = update(PrintBatch).where(
-        PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING
-    )
-    if expired_at is not None:
-        query = query.where(PrintBatch.lease_until < expired_at)
-    if (
-        session.execute(
-            query.values(status=BatchStatus.ABANDONED, finished_at=audit.now())
-        ).rowcount
-        != 1
-    ):
-        return False
-    session.execute(delete(StoredLetter).where(StoredLetter.batch_id == batch_id))
-    return True
-
-
 def clean_up_stale(session: Session, actor: Employee) -> None:
-    """Batches that stopped without finishing: their stored letters go, the batch stays on
-    record as abandoned."""
-    now = database_now(session)
-    stale = session.execute(
-        select(PrintBatch.id, PrintBatch.output).where(
-            PrintBatch.status == BatchStatus.RUNNING, PrintBatch.lease_until < now
-        )
-    ).all()
-    for batch_id, output in stale:
-        if _abandon(session, batch_id, expired_at=now):
-            audit.record(session, actor, "abandon", "print_batch", batch_id)
-            if output:
-                out = Path(output)
-                # also the fixed name used before partial files got a random part
-                stem = f".{glob.escape(out.name)}.{batch_id}"
-                for pattern in (f"{stem}.partial", f"{stem}.*.partial"):
-                    for partial in out.parent.glob(pattern):
-                        partial.unlink(missing_ok=True)
+    """Batches that stopped without finishing are abandoned; their partial files go too."""
+    for batch_id, output in print_batches.abandon_stale(session, actor):
+        if output:
+            out = Path(output)
+            # also the fixed name used before partial files got a random part
+            stem = f".{glob.escape(out.name)}.{batch_id}"
+            for pattern in (f"{stem}.partial", f"{stem}.*.partial"):
+                for partial in out.parent.glob(pattern):
+                    partial.unlink(missing_ok=True)
 
 
 def _partial(out: Path, batch_id: int) -> Path:
@@ -408,39 +370,18 @@ def _run(
         clean_up_stale(session, actor)
     with database.session() as session:
         queue = build_queue(session, filters, sent_on)
-        calendar = reference.atw_calendar(session)
     if not queue.ready:
         return BatchResult(None, [], queue.held_back, 0, sent_on)
     with database.session() as session, session.begin():
-        batch = PrintBatch(
-            started_at=audit.now(),
-            lease_until=database_now(session) + LEASE,
-            started_by=actor_id,
-            sent_on=sent_on,
-            status=BatchStatus.RUNNING,
-            filters={"describe": filters.describe()},
-            output=str(out.absolute()),
+        batch = print_batches.start_batch(
+            session, session.get(Employee, actor_id), sent_on, filters.describe(), out
         )
-        session.add(batch)
-        session.flush()
-        batch_id = batch.id
-    deadline = deadlines.objection_deadline(sent_on, calendar)
-    partial = _partial(out, batch_id)
+    partial = _partial(out, batch.id)
     merger: StreamingMerger | None = None
     committed = False
     try:
         merger = StreamingMerger(partial)
-        printed = _print(
-            database,
-            batch_id,
-            actor_id,
-            queue,
-            merger,
-            sent_on,
-            deadline,
-            progress,
-            pool,
-        )
+        printed = _print(database, batch, actor_id, queue, merger, progress, pool)
         counts: dict[str, KindCount] = {}
         for kind, number in Counter(p.kind for p in printed).items():
             label = LABELS[KIND_OF_DECISION[kind]]
@@ -449,7 +390,7 @@ def _run(
             )
         front = merger.set_front(
             cover_sheet(
-                batch_id,
+                batch.id,
                 sent_on,
                 dict(sorted(counts.items())),
                 len(queue.held_back),
@@ -457,16 +398,17 @@ def _run(
             )
         )
         pages = merger.finish()
-        digest = _sha256(partial)
-        _complete(
-            database, batch_id, actor_id, len(printed), front, pages, digest, sent_on, deadline
-        )
+        print_file = print_batches.PrintFile(len(printed), front, pages, _sha256(partial))
+        with database.session() as session, session.begin():
+            print_batches.complete_batch(
+                session, session.get(Employee, actor_id), batch, print_file
+            )
         committed = True
         partial.replace(out)
     except (OSError, FileProblem) as exc:
         problem = exc if isinstance(exc, FileProblem) else reason(out, exc)
         if not committed:
-            _clean_up(database, batch_id, merger, partial)
+            _clean_up(database, batch.id, merger, partial)
             raise WorkflowError(f"{problem}; er is niets verzonden") from exc
         raise WorkflowError(
             f"de besluiten zijn verzonden, maar het printbestand kon niet naar {out} ({problem}). "
@@ -474,10 +416,10 @@ def _run(
         ) from exc
     except BaseException:
         if not committed:
-            _clean_up(database, batch_id, merger, partial)
+            _clean_up(database, batch.id, merger, partial)
         raise
     shifted = [replace(p, first_page=p.first_page + front) for p in printed]
-    return BatchResult(batch_id, shifted, queue.held_back, pages, sent_on)
+    return BatchResult(batch.id, shifted, queue.held_back, pages, sent_on)
 
 
 def _clean_up(
@@ -487,76 +429,60 @@ def _clean_up(
         merger.close()
     partial.unlink(missing_ok=True)
     with database.session() as session, session.begin():
-        _abandon(session, batch_id)
+        print_batches.abandon_batch(session, batch_id)
 
 
 def _print(
     database: Database,
-    batch_id: int,
+    batch: print_batches.StartedBatch,
     actor_id: int,
     queue: Queue,
     merger: StreamingMerger,
-    sent_on: date,
-    deadline: date,
     progress: Progress,
     pool: RenderPool[QueueEntry] | None,
 ) -> list[Printed]:
     """Render, merge and store every letter; first pages are counted among the letters."""
     printed: list[Printed] = []
+    waiting: list[print_batches.BatchLetter] = []
     total = len(queue.ready)
     if pool is None:
         start_worker(queue.references)
-    session = database.session()
+
+    def store() -> None:
+        with database.session() as session, session.begin():
+            print_batches.store_letters(session, session.get(Employee, actor_id), batch, waiting)
+        waiting.clear()
+
     renew_at = time.monotonic() + RENEW_EVERY
-    try:
-        for done, (entry, (pdf, versions, data)) in enumerate(
-            _rendered(with_cases(database, queue.ready, sent_on, queue.references), pool),
-            start=1,
-        ):
-            first, pages = merger.add_letter(pdf)
-            session.add(
-                StoredLetter(
-                    case_id=entry.case_id,
-                    decision_id=entry.decision_id,
-                    kind=KIND_OF_DECISION[entry.kind].value,
-                    created_at=audit.now(),
-                    created_by=actor_id,
-                    docx=None,
-                    pdf=pdf,
-                    docx_sha256=None,
-                    pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                    versions=versions,
-                    data=data,
-                    batch_id=batch_id,
-                    first_page=first,
-                    pages=pages,
-                )
+    for done, (entry, (pdf, versions, data)) in enumerate(
+        _rendered(with_cases(database, queue.ready, batch.sent_on, queue.references), pool),
+        start=1,
+    ):
+        first, pages = merger.add_letter(pdf)
+        kind = KIND_OF_DECISION[entry.kind].value
+        waiting.append(
+            print_batches.BatchLetter(
+                entry.case_id, entry.decision_id, kind, pdf, versions, data, first, pages
             )
-            printed.append(
-                Printed(entry.decision_id, entry.bsn, entry.kind, first, pages, sent_on, deadline)
+        )
+        printed.append(
+            Printed(
+                entry.decision_id,
+                entry.bsn,
+                entry.kind,
+                first,
+                pages,
+                batch.sent_on,
+                batch.objection_deadline,
             )
-            if done % COMMIT_EVERY == 0 or done == total or time.monotonic() >= renew_at:
-                _renew_lease(session, batch_id, letter_count=done)
-                session.commit()
-                session.expunge_all()
-                renew_at = time.monotonic() + RENEW_EVERY
-            progress(done, total)
-        session.commit()
-    finally:
-        session.close()
+        )
+        if done % COMMIT_EVERY == 0 or done == total or time.monotonic() >= renew_at:
+            store()
+            renew_at = time.monotonic() + RENEW_EVERY
+        progress(done, total)
+    if waiting:
+        store()
     return printed
-
-
-def _renew_lease(session: Session, batch_id: int, **values: Any) -> None:
-    """Extend the batch's lease. A batch that was taken as stale meanwhile stops here; the
-    caller's rollback takes what it had not yet committed."""
-    renewed = session.execute(
-        update(PrintBatch)
-        .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
-        .values(lease_until=database_now(session) + LEASE, **values)
-    )
-    if renewed.rowcount != 1:
-        raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
 
 
 def _sha256(path: Path) -> str:
@@ -565,89 +491,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: file.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _gate_still_open(session: Session, decision_ids: list[int], sent_on: date) -> None:
-    """The gate once more, inside the sending transaction: a correction of the contact log
-    made while the letters were rendered still holds a decision back."""
-    policy = reference.decision_policy(session)
-    for start in range(0, len(decision_ids), LOAD_CHUNK):
-        chunk = decision_ids[start : start + LOAD_CHUNK]
-        decisions = session.scalars(
-            select(Decision)
-            .where(Decision.id.in_(chunk))
-            .options(selectinload(Decision.case), selectinload(Decision.explanations))
-        )
-        for decision in decisions:
-            window = Window(decision.case.registered_on, sent_on)
-            gap = explanation_missing(decision.kind, decision.explanations, window, policy)
-            if gap:
-                raise BatchConflict(
-                    f"bij besluit {decision.id} is intussen het contactlog gewijzigd ({gap}); "
-                    "er is niets verzonden. Draai de batch opnieuw."
-                )
-        session.expunge_all()
-
-
-def _complete(
-    database: Database,
-    batch_id: int,
-    actor_id: int,
-    count: int,
-    front: int,
-    pages: int,
-    digest: str,
-    sent_on: date,
-    deadline: date,
-) -> None:
-    """The one transaction in which the batch's decisions become sent, all or none."""
-    with database.session() as session, session.begin():
-        _renew_lease(session, batch_id)
-        in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch_id)
-        _gate_still_open(session, list(session.scalars(in_batch)), sent_on)
-        result = session.execute(
-            update(Decision)
-            .where(Decision.status == DecisionStatus.READY, Decision.id.in_(in_batch))
-            .values(
-                status=DecisionStatus.SENT,
-                sent_on=sent_on,
-                objection_deadline=deadline,
-                version=Decision.version + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != count:
-            raise BatchConflict(
-                "een of meer besluiten zijn intussen gewijzigd, ingetrokken of al verzonden; "
-                "er is niets verzonden. Draai de batch opnieuw."
-            )
-        session.execute(
-            update(StoredLetter)
-            .where(StoredLetter.batch_id == batch_id)
-            .values(first_page=StoredLetter.first_page + front)
-        )
-        session.execute(
-            update(PrintBatch)
-            .where(PrintBatch.id == batch_id)
-            .values(
-                status=BatchStatus.COMPLETED,
-                finished_at=audit.now(),
-                letter_count=count,
-                page_count=pages,
-                pdf_sha256=digest,
-            )
-        )
-        actor = session.get(Employee, actor_id)
-        audit.record(
-            session,
-            actor,
-            "send",
-            "print_batch",
-            batch_id,
-            letters=count,
-            sent_on=sent_on.isoformat(),
-            pdf_sha256=digest,
-        )
 
 
 def default_output(sent_on: date) -> Path:

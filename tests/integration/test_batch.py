@@ -355,7 +355,7 @@ def test_an_unwritable_print_file_is_refused_before_anything_is_sent(sqlite_url,
 
 
 def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tmp_path):
-    from correspondence.batch.printing import BatchConflict
+    from correspondence.workflows.print_batches import BatchConflict
 
     database = imported(sqlite_url, [case(0, TODAY, "grant"), case(1, TODAY, "rejection")])
 

@@ -15,9 +15,10 @@ import pytest
 from sqlalchemy import func, select, update
 
 from correspondence.batch import printing
-from correspondence.batch.printing import BatchConflict, BatchFilter, run_batch
-from correspondence.workflows import audit
+from correspondence.batch.printing import BatchFilter, run_batch
+from correspondence.workflows import audit, print_batches
 from correspondence.workflows.fictional_cases import cases
+from correspondence.workflows.print_batches import BatchConflict
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, DecisionStatus
 from tests.support.batch import SENT_ON, TODAY, imported, running_batch
@@ -136,7 +137,7 @@ def test_a_batch_renews_its_lease_while_it_renders(sqlite_url, tmp_path, monkeyp
     run_batch(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", watch, workers=1)
     assert len(leases) == 5
     assert leases == sorted(leases) and leases[0] < leases[-1]
-    assert all(lease > audit.now() + printing.LEASE / 2 for lease in leases)
+    assert all(lease > audit.now() + print_batches.LEASE / 2 for lease in leases)
     database.close()
 
 
