@@ -15,14 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from correspondence.batch.printing import (
-    BatchFilter,
-    BatchResult,
-    Queue,
-    build_queue,
-    check_print_date,
-    run_batch,
-)
+from correspondence.batch.printing import BatchResult, run_batch
+from correspondence.batch.queue import BatchFilter, Queue, build_queue, check_print_date
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from correspondence.records import reference

@@ -23,12 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from correspondence.batch.printing import (  # noqa: E402
-    BatchFilter,
-    build_queue,
-    run_batch,
-    with_cases,
-)
+from correspondence.batch.printing import run_batch  # noqa: E402
+from correspondence.batch.queue import BatchFilter, build_queue, with_cases  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402

@@ -22,15 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.batch.printing import (
-    BatchFilter,
-    BatchResult,
-    Queue,
-    build_queue,
-    check_print_date,
-    default_output,
-    run_batch,
-)
+from correspondence.batch.printing import BatchResult, default_output, run_batch
+from correspondence.batch.queue import BatchFilter, Queue, build_queue, check_print_date
 from correspondence.queries import views
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS

@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from correspondence.batch.printing import BatchFilter, build_queue, run_batch
+from correspondence.batch.printing import run_batch
+from correspondence.batch.queue import BatchFilter, build_queue
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.decisions import log_explanation

@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import func, select, update
 
 from correspondence.batch import printing
-from correspondence.batch.printing import BatchFilter, run_batch
+from correspondence.batch.printing import run_batch
+from correspondence.batch.queue import BatchFilter
 from correspondence.workflows import audit, print_batches
 from correspondence.workflows.fictional_cases import cases
 from correspondence.workflows.print_batches import BatchConflict
