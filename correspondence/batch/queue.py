@@ -1,6 +1,7 @@
-"""The queue of a batch: the ready decisions it would print on a date of sending, and those held
-back with the reason. A decision is held back by the one rule the dossier shows
-(`correspondence.rules.sending.held_back`), and then by whatever its letter still lacks."""
+"""The queue of a batch: the ready decisions it would print on a date of sending, those held
+back with the reason, and whether that date needs a confirmation. A decision is held back by
+the one rule the dossier shows (`correspondence.rules.sending.held_back`), and then by whatever
+its letter still lacks."""
 
 from __future__ import annotations
 
