@@ -15,14 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from correspondence.batch.printing import (
-    BatchFilter,
-    BatchResult,
-    Queue,
-    build_queue,
-    check_print_date,
-    run_batch,
-)
+from correspondence.batch.queue import BatchFilter, Queue, build_queue, check_print_date
+from correspondence.batch.run import BatchResult, BatchRun, run_batch
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from correspondence.records import reference
@@ -295,7 +289,7 @@ def run_batch_print(database: Database, args: argparse.Namespace) -> int:
             queue = build_queue(session, filters, sent_on)
         report = dry_run_report(queue, sent_on, database)
     else:
-        result = run_batch(database, args.username, sent_on, filters, args.out)
+        result = run_batch(BatchRun(database, args.username, sent_on, filters, args.out))
         report = batch_report(result)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))

@@ -23,12 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from correspondence.batch.printing import (  # noqa: E402
-    BatchFilter,
-    build_queue,
-    run_batch,
-    with_cases,
-)
+from correspondence.batch.queue import BatchFilter, build_queue, with_cases  # noqa: E402
+from correspondence.batch.run import BatchRun, run_batch  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
@@ -80,7 +76,9 @@ def main() -> None:
         print(f"{args.n} besluiten klaargezet in {time.perf_counter() - started:.1f} s")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
-        result = run_batch(database, "admin", sent_on, BatchFilter(), folder / "batch.pdf")
+        result = run_batch(
+            BatchRun(database, "admin", sent_on, BatchFilter(), folder / "batch.pdf")
+        )
         elapsed = time.perf_counter() - started
         size_mb = (folder / "batch.pdf").stat().st_size / 1e6
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -22,15 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.batch.printing import (
-    BatchFilter,
-    BatchResult,
-    Queue,
-    build_queue,
-    check_print_date,
-    default_output,
-    run_batch,
-)
+from correspondence.batch.output import default_output
+from correspondence.batch.queue import BatchFilter, Queue, build_queue, check_print_date
+from correspondence.batch.run import BatchResult, BatchRun, run_batch
 from correspondence.queries import views
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
@@ -179,7 +173,7 @@ class BatchWindow(QDialog):
         database = self.context.database
 
         def work(report):  # type: ignore[no-untyped-def]
-            return run_batch(database, username, sent_on, filters, out, progress=report)
+            return run_batch(BatchRun(database, username, sent_on, filters, out, progress=report))
 
         def done(result: BatchResult) -> None:
             progress.close()

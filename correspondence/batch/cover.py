@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
@@ -13,6 +14,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from correspondence.letters.pdf import BUILDING, FAMILY, register_fonts
 from correspondence.rules.formatting import long_date
+from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
+from store.vocabulary import DecisionKind
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,17 @@ class KindCount:
     label: str
     letters: int
     pages: int
+
+
+def counts_per_kind(letters: Iterable[tuple[DecisionKind, int]]) -> dict[str, KindCount]:
+    """Letters and pages per kind of decision, from each letter's kind and pages, by label."""
+    letters = list(letters)
+    counts: dict[str, KindCount] = {}
+    for kind, number in Counter(kind for kind, _pages in letters).items():
+        label = LABELS[KIND_OF_DECISION[kind]]
+        pages = sum(p for k, p in letters if k is kind)
+        counts[label] = KindCount(label, number, pages)
+    return dict(sorted(counts.items()))
 
 
 def cover_sheet(

@@ -32,6 +32,7 @@ from correspondence.rules.errors import WorkflowError
 Rendered = tuple[bytes, dict[str, str], str]
 Tag = TypeVar("Tag")
 
+IN_PROCESS_BELOW = 40  # fewer letters are rendered in the printing process: workers cost more
 IN_FLIGHT_PER_PROCESS = 2  # one rendering, one waiting: jobs are small, the pipe never fills
 STOP_TIMEOUT = 5.0
 STOPPED = "een drukproces is onverwacht gestopt; er is niets verzonden. Draai de batch opnieuw."
@@ -157,3 +158,29 @@ class RenderPool(Generic[Tag]):
                 process.process.kill()
                 process.process.join()
         self._processes.clear()
+
+
+def open_pool(
+    references: dict[str, LetterReference], workers: int | None, letters: int
+) -> RenderPool[Any] | None:
+    """Render processes for `letters` letters (one per core unless `workers` says), or None
+    when they are better rendered in the printing process."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and letters >= IN_PROCESS_BELOW:
+        return RenderPool(references, workers)
+    return None
+
+
+def render_in_order(
+    jobs: Iterable[tuple[Tag, str, CaseData]],
+    pool: RenderPool[Tag] | None,
+    references: dict[str, LetterReference],
+) -> Iterator[tuple[Tag, Rendered]]:
+    """Each job's tag with its letter, in order: in the pool's processes, or without a pool in
+    this process."""
+    if pool is not None:
+        yield from pool.render_all(jobs)
+        return
+    start_worker(references)
+    for tag, kind, case in jobs:
+        yield tag, render(kind, case)

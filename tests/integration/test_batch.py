@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from correspondence.batch.printing import BatchFilter, build_queue, run_batch
+from correspondence.batch.queue import BatchFilter, build_queue
+from correspondence.batch.run import BatchRun, run_batch
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.decisions import log_explanation
@@ -149,7 +150,7 @@ def test_a_weekend_date_is_refused_without_confirmation(sqlite_url, tmp_path):
 def test_duplex_postcode_order_and_cover_counts(sqlite_url, tmp_path):
     database = imported(sqlite_url, cases(24, TODAY))
     out = tmp_path / "batch.pdf"
-    result = run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    result = run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=1))
     texts = page_texts(out)
     assert result.pages == len(texts)
     assert all(p.first_page % 2 == 1 for p in result.printed)
@@ -176,12 +177,14 @@ def test_duplex_postcode_order_and_cover_counts(sqlite_url, tmp_path):
 def test_a_filter_prints_only_its_municipality(sqlite_url, tmp_path):
     database = imported(sqlite_url, cases(9, TODAY))
     result = run_batch(
-        database,
-        "admin",
-        SENT_ON,
-        BatchFilter(municipality="zandvoort"),
-        tmp_path / "z.pdf",
-        workers=1,
+        BatchRun(
+            database,
+            "admin",
+            SENT_ON,
+            BatchFilter(municipality="zandvoort"),
+            tmp_path / "z.pdf",
+            workers=1,
+        )
     )
     assert len(result.printed) == 3
     with database.session() as session:
@@ -298,7 +301,7 @@ def test_the_contact_log_only_grows(sqlite_url):
 def test_pdf_stream_is_valid_for_another_reader(sqlite_url, tmp_path):
     database = imported(sqlite_url, cases(4, TODAY))
     out = tmp_path / "b.pdf"
-    run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=1))
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(out.read_bytes()), strict=True)
@@ -327,7 +330,7 @@ def test_every_page_hangs_under_the_merged_page_tree(sqlite_url, tmp_path):
 
     database = imported(sqlite_url, cases(3, TODAY))
     out = tmp_path / "b.pdf"
-    run_batch(database, "admin", SENT_ON, BatchFilter(), out, workers=1)
+    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=1))
     reader = PdfReader(str(out), strict=True)
     root = reader.trailer["/Root"]["/Pages"].indirect_reference
     for page in reader.pages:
@@ -355,7 +358,7 @@ def test_an_unwritable_print_file_is_refused_before_anything_is_sent(sqlite_url,
 
 
 def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tmp_path):
-    from correspondence.batch.printing import BatchConflict
+    from correspondence.workflows.print_batches import BatchConflict
 
     database = imported(sqlite_url, [case(0, TODAY, "grant"), case(1, TODAY, "rejection")])
 
@@ -379,7 +382,11 @@ def test_a_correction_logged_while_printing_stops_the_whole_batch(sqlite_url, tm
 
     out = tmp_path / "b.pdf"
     with pytest.raises(BatchConflict, match="intussen het contactlog gewijzigd"):
-        run_batch(database, "admin", SENT_ON, BatchFilter(), out, progress=correct_once, workers=1)
+        run_batch(
+            BatchRun(
+                database, "admin", SENT_ON, BatchFilter(), out, progress=correct_once, workers=1
+            )
+        )
     assert not out.exists()
     with database.session() as session:
         assert {d.status for d in session.scalars(select(Decision))} == {DecisionStatus.READY}

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 import main
 from correspondence.batch import merge
-from correspondence.batch.printing import default_output
+from correspondence.batch.output import default_output
 from correspondence.workflows.fictional_cases import case, cases
 from store.files import FileProblem, copy_private
 from store.models import Decision, PrintBatch

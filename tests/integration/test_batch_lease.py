@@ -14,10 +14,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from correspondence.batch import printing
-from correspondence.batch.printing import BatchConflict, BatchFilter, run_batch
-from correspondence.workflows import audit
+from correspondence.batch import lease
+from correspondence.batch.queue import BatchFilter
+from correspondence.batch.run import BatchRun, run_batch
+from correspondence.workflows import audit, print_batches
 from correspondence.workflows.fictional_cases import cases
+from correspondence.workflows.print_batches import BatchConflict
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, DecisionStatus
 from tests.support.batch import SENT_ON, TODAY, imported, running_batch
@@ -110,7 +112,7 @@ def test_a_live_batch_is_never_taken_as_stale(sqlite_url, tmp_path):
         first, second = session.scalars(select(Decision.id).limit(2)).all()
     live = running_batch(database, lease=timedelta(minutes=4), letters_of=[first])
     stale = running_batch(database, lease=-timedelta(seconds=1), letters_of=[second])
-    run_batch(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", workers=1)
+    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", workers=1))
     with database.session() as session:
         assert session.get(PrintBatch, live).status is BatchStatus.RUNNING
         assert session.get(PrintBatch, stale).status is BatchStatus.ABANDONED
@@ -125,7 +127,7 @@ def test_a_live_batch_is_never_taken_as_stale(sqlite_url, tmp_path):
 
 
 def test_a_batch_renews_its_lease_while_it_renders(sqlite_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(printing, "RENEW_EVERY", 0.0)
+    monkeypatch.setattr(lease, "RENEW_EVERY", 0.0)
     database = imported(sqlite_url, cases(5, TODAY))
     leases = []
 
@@ -133,15 +135,17 @@ def test_a_batch_renews_its_lease_while_it_renders(sqlite_url, tmp_path, monkeyp
         with database.session() as session:
             leases.append(session.scalar(select(PrintBatch.lease_until)))
 
-    run_batch(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", watch, workers=1)
+    run_batch(
+        BatchRun(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", watch, workers=1)
+    )
     assert len(leases) == 5
     assert leases == sorted(leases) and leases[0] < leases[-1]
-    assert all(lease > audit.now() + printing.LEASE / 2 for lease in leases)
+    assert all(lease > audit.now() + print_batches.LEASE / 2 for lease in leases)
     database.close()
 
 
 def test_a_batch_taken_as_stale_stops_and_sends_nothing(sqlite_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(printing, "RENEW_EVERY", 0.0)
+    monkeypatch.setattr(lease, "RENEW_EVERY", 0.0)
     database = imported(sqlite_url, cases(6, TODAY))
 
     def lease_runs_out(done, _total):
@@ -151,11 +155,13 @@ def test_a_batch_taken_as_stale_stops_and_sends_nothing(sqlite_url, tmp_path, mo
                     update(PrintBatch).values(lease_until=audit.now() - timedelta(seconds=1))
                 )
                 actor = session.scalars(select(Employee)).first()
-                printing.clean_up_stale(session, actor)
+                lease.clean_up_stale(session, actor)
 
     out = tmp_path / "b.pdf"
     with pytest.raises(BatchConflict, match="afgebroken"):
-        run_batch(database, "admin", SENT_ON, BatchFilter(), out, lease_runs_out, workers=1)
+        run_batch(
+            BatchRun(database, "admin", SENT_ON, BatchFilter(), out, lease_runs_out, workers=1)
+        )
     assert not out.exists()
     with database.session() as session:
         assert set(session.scalars(select(Decision.status))) == {DecisionStatus.READY}
@@ -171,6 +177,6 @@ def test_leases_are_judged_by_the_databases_clock(database, tmp_path, monkeypatc
     fast = audit.now() + timedelta(minutes=10)
     monkeypatch.setattr(audit, "now", lambda: fast)
     with database.session() as session, session.begin():
-        printing.clean_up_stale(session, session.scalars(select(Employee)).first())
+        lease.clean_up_stale(session, session.scalars(select(Employee)).first())
     with database.session() as session:
         assert session.get(PrintBatch, live).status is BatchStatus.RUNNING

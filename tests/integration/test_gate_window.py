@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import select
 
 import main
-from correspondence.batch.printing import BatchFilter, build_queue
+from correspondence.batch.queue import BatchFilter, build_queue
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.gate import Window, explanation_missing
