@@ -16,7 +16,7 @@ import os
 import re
 from collections import deque
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, Any
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -89,7 +89,7 @@ class _Ref(PdfObject):
     def __init__(self, number: int) -> None:
         self.number = number
 
-    def write_to_stream(self, stream: BinaryIO, encryption_key: object = None) -> None:
+    def write_to_stream(self, stream: IO[Any]) -> None:
         stream.write(f"{self.number} 0 R".encode())
 
 
@@ -190,10 +190,15 @@ class StreamingMerger:
 
         pages = []
         for page in reader.pages:
+            if page.indirect_reference is None:
+                raise ValueError("een pagina staat niet als eigen object in het bestand")
             pages.append(number_for(page.indirect_reference.idnum))
         while pending:
             source, target = pending.popleft()
-            self._write(target, remap(reader.get_object(source)))
+            obj = reader.get_object(source)
+            if obj is None:
+                raise ValueError(f"object {source} ontbreekt")
+            self._write(target, remap(obj))
         return pages
 
     def add_letter(self, content: bytes, duplex: bool = True) -> tuple[int, int]:

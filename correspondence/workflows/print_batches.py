@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, Result, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from correspondence.records import reference
@@ -33,6 +33,14 @@ GATE_CHUNK = 500
 
 class BatchConflict(WorkflowError):
     pass
+
+
+def _changed(result: Result[Any]) -> int:
+    """The number of rows an UPDATE or DELETE changed; a bulk statement always returns a
+    cursor result, but `Session.execute` is typed for any result."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("geen resultaat van een wijziging")
+    return result.rowcount
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,7 @@ def complete_batch(
         )
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != print_file.letters:
+    if _changed(result) != print_file.letters:
         raise BatchConflict(
             "een of meer besluiten zijn intussen gewijzigd, ingetrokken of al verzonden; "
             "er is niets verzonden. Draai de batch opnieuw."
@@ -171,9 +179,9 @@ def abandon_batch(session: Session, batch_id: int, expired_at: datetime | None =
     if expired_at is not None:
         query = query.where(PrintBatch.lease_until < expired_at)
     if (
-        session.execute(
-            query.values(status=BatchStatus.ABANDONED, finished_at=audit.now())
-        ).rowcount
+        _changed(
+            session.execute(query.values(status=BatchStatus.ABANDONED, finished_at=audit.now()))
+        )
         != 1
     ):
         return False
@@ -205,7 +213,7 @@ def _renew_lease(session: Session, batch_id: int, **values: Any) -> None:
         .where(PrintBatch.id == batch_id, PrintBatch.status == BatchStatus.RUNNING)
         .values(lease_until=database_now(session) + LEASE, **values)
     )
-    if renewed.rowcount != 1:
+    if _changed(renewed) != 1:
         raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
 
 
