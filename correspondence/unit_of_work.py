@@ -65,5 +65,6 @@ def _plain(result: T) -> T:
     elif isinstance(result, list | tuple | set | frozenset):
         values = (result, *result)
     if any(isinstance(value, Base) for value in values):
-        raise TypeError("a unit of work returns plain values, not rows of the database")
+        # a slip in the program, not in the input; said in Dutch all the same, a window shows it
+        raise TypeError("interne fout: het resultaat is nog aan de database gebonden")
     return result

@@ -73,13 +73,13 @@ class Operations:
     ) -> Job:
         """`query(session)`; its result must be plain values (read models), never rows."""
         database = self.context.database
-        return self._run(
+        return self.task(
             parent,
             title,
             lambda _progress: unit_of_work.read(database, query),
-            on_done,
-            on_refused,
-            on_failed,
+            on_done=on_done,
+            on_refused=on_refused,
+            on_failed=on_failed,
         )
 
     def write(
@@ -110,7 +110,15 @@ class Operations:
             if on_done is not None:
                 on_done(result)
 
-        return self._run(parent, title, work, done, on_refused, on_failed, on_progress)
+        return self.task(
+            parent,
+            title,
+            work,
+            on_done=done,
+            on_refused=on_refused,
+            on_failed=on_failed,
+            on_progress=on_progress,
+        )
 
     def task(
         self,
@@ -119,22 +127,13 @@ class Operations:
         work: Callable[[Progress], T],
         *,
         on_done: Done[T],
+        on_refused: Refused | None = None,
         on_failed: Failed | None = None,
         on_progress: Progress | None = None,
     ) -> Job:
-        """Long work that keeps its own units of work (a print run), with progress and cancel."""
-        return self._run(parent, title, work, on_done, None, on_failed, on_progress)
+        """`work(progress)` that keeps its own units of work (a print run); cancelling the job
+        stops it at the next progress report."""
 
-    def _run(
-        self,
-        parent: QWidget,
-        title: str,
-        work: Callable[[Progress], T],
-        on_done: Done[T],
-        on_refused: Refused | None,
-        on_failed: Failed | None,
-        on_progress: Progress | None = None,
-    ) -> Job:
         def failed(exc: Exception) -> None:
             if on_refused is not None and isinstance(exc, ValidationFailed):
                 on_refused(exc.errors)

@@ -54,9 +54,9 @@ def test_a_read_commits_nothing(sqlite_database):
 
 
 def test_rows_of_the_database_do_not_leave_their_session(demo_database):
-    with pytest.raises(TypeError, match="plain values"):
+    with pytest.raises(TypeError, match="aan de database gebonden"):
         unit_of_work.read(demo_database, lambda s: s.scalars(select(Client)).first())
-    with pytest.raises(TypeError, match="plain values"):
+    with pytest.raises(TypeError, match="aan de database gebonden"):
         unit_of_work.read(demo_database, lambda s: list(s.scalars(select(Client))))
     rows = unit_of_work.read(demo_database, lambda s: views.search(s, "Ørsted"))
     assert [r.bsn for r in rows] == [rows[0].bsn]
