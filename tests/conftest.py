@@ -70,3 +70,12 @@ def demo_database(sqlite_database: Database) -> Database:
     with sqlite_database.session() as session, session.begin():
         load_demo(session, acting_employee(session, "tester"), TODAY)
     return sqlite_database
+
+
+@pytest.fixture
+def app_context():
+    """A window context whose reads and writes are done when the call that asks returns;
+    `AppContext(database, username)` itself runs them on the thread pool."""
+    from tests.support.ui import synchronous_context  # Qt only for the tests that use it
+
+    return synchronous_context

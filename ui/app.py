@@ -8,11 +8,13 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from correspondence import unit_of_work
 from correspondence.queries import views
-from store.database import Database
+from correspondence.unit_of_work import Database
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.workers import run_job
+from ui.operations import run_in_background
+from ui.workers import thread_pool
 
 
 def speak_dutch(app: QApplication) -> None:
@@ -24,11 +26,15 @@ def speak_dutch(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def open_window(database: Database, username: str) -> MainWindow:
-    window = MainWindow(AppContext(database, username))
+def open_window(context: AppContext) -> MainWindow:
+    window = MainWindow(context)
     window.show()
-    if window.context.read(views.is_empty):
-        window.offer_demo()
+
+    def offer(empty: bool) -> None:
+        if empty:
+            window.offer_demo()
+
+    context.ops.read(window, views.is_empty, on_done=offer)
     return window
 
 
@@ -37,9 +43,10 @@ def run(url: str | None, username: str) -> int:
     app.setApplicationName("Poortpost")
     speak_dutch(app)
     windows: list[MainWindow] = []
+    runner = thread_pool()
 
     def opened(database: Database) -> None:
-        windows.append(open_window(database, username))
+        windows.append(open_window(AppContext(database, username, runner=runner)))
 
     def failed(message: str) -> None:
         QMessageBox.critical(
@@ -47,7 +54,7 @@ def run(url: str | None, username: str) -> int:
         )
         app.exit(2)
 
-    run_job(lambda _progress: Database.open(url), opened, failed)
+    run_in_background(runner, lambda _progress: unit_of_work.open_database(url), opened, failed)
     try:
         return app.exec()
     finally:

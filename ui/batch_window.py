@@ -3,13 +3,12 @@ and the print run with a progress bar and cancel, off the UI thread."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -25,16 +24,16 @@ from PySide6.QtWidgets import (
 from correspondence.batch.output import default_output
 from correspondence.batch.queue import BatchFilter, Queue, build_queue, check_print_date
 from correspondence.batch.run import BatchResult, BatchRun, run_batch
+from correspondence.letters.saving import FileProblem, save_copy
 from correspondence.queries import views
+from correspondence.queries.views import Choice
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
-from store.files import FileProblem, copy_private
-from store.vocabulary import DecisionKind
+from correspondence.rules.vocabulary import DecisionKind
 from ui.context import AppContext
-from ui.dossier_view import HELD_BACK, fill, table
-from ui.forms import OptionalDate, combo
-from ui.letter_dialog import print_document
-from ui.workers import Job, run_job
+from ui.printing import print_pdf
+from ui.widgets import HELD_BACK, OptionalDate, add_options, combo, date_edit, fill, table
+from ui.workers import Job
 
 ALL = None
 
@@ -46,21 +45,17 @@ class BatchWindow(QDialog):
         self.queue: Queue | None = None
         self.result: BatchResult | None = None
         self.output: Path | None = None
+        self.print_job: Job | None = None
         self.setWindowTitle("Verzendbatch — administratie")
         self.resize(1000, 700)
-        municipalities = context.read(views.municipalities)
-        managers = context.read(views.case_managers)
-        self.municipality = combo(
-            [(ALL, "Alle gemeenten")] + [(m.value, m.label) for m in municipalities]
-        )
+        # the municipalities and case managers are added once they are read
+        self.municipality = combo([(ALL, "Alle gemeenten")])
         self.kind = combo(
             [(ALL, "Alle soorten")] + [(k, LABELS[KIND_OF_DECISION[k]]) for k in DecisionKind]
         )
-        self.manager = combo([(ALL, "Alle klantmanagers")] + [(m.value, m.label) for m in managers])
+        self.manager = combo([(ALL, "Alle klantmanagers")])
         self.decided_from, self.decided_until = OptionalDate(), OptionalDate()
-        self.sent_on = QDateEdit(QDate.currentDate())
-        self.sent_on.setCalendarPopup(True)
-        self.sent_on.setDisplayFormat("dd-MM-yyyy")
+        self.sent_on = date_edit()
         filters = QFormLayout()
         filters.addRow("Gemeente", self.municipality)
         filters.addRow("Soort", self.kind)
@@ -101,6 +96,17 @@ class BatchWindow(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self._finished(False)
+        context.ops.read(
+            self,
+            lambda session: (views.municipalities(session), views.case_managers(session)),
+            on_done=self._show_choices,
+            title="Verzendbatch",
+        )
+
+    def _show_choices(self, choices: tuple[list[Choice], list[Choice]]) -> None:
+        municipalities, managers = choices
+        add_options(self.municipality, [(m.value, m.label) for m in municipalities])
+        add_options(self.manager, [(m.value, m.label) for m in managers])
 
     def filters(self) -> BatchFilter:
         return BatchFilter(
@@ -114,10 +120,13 @@ class BatchWindow(QDialog):
     def refresh(self) -> Job:
         filters, sent_on = self.filters(), self.sent_on.date().toPython()
         self.print_button.setEnabled(False)
-        return run_job(
-            lambda _p: self.context.read(lambda s: build_queue(s, filters, sent_on)),
-            self._show_queue,
-            lambda message: self.summary.setText(f"De wachtrij is niet te laden: {message}"),
+        return self.context.ops.read(
+            self,
+            lambda session: build_queue(session, filters, sent_on),
+            on_done=self._show_queue,
+            on_failed=lambda message: self.summary.setText(
+                f"De wachtrij is niet te laden: {message}"
+            ),
         )
 
     def _show_queue(self, queue: Queue) -> None:
@@ -142,17 +151,29 @@ class BatchWindow(QDialog):
             [HELD_BACK] * len(queue.held_back),
         )
         self.summary.setText(f"{len(queue.ready)} klaar, {len(queue.held_back)} tegengehouden.")
-        self.print_button.setEnabled(bool(queue.ready))
+        self._may_print()
 
-    def start(self) -> Job | None:
+    def start(self) -> Job:
+        """Check the date the letters will carry, then print what the filters choose."""
         sent_on = self.sent_on.date().toPython()
-        try:
-            warning = self.context.read(
-                lambda s: check_print_date(sent_on, self.context.today(), s)
-            )
-        except Exception as exc:  # a date in the past: say why, print nothing
-            QMessageBox.warning(self, "Verzendbatch", str(exc))
-            return None
+        filters, today = self.filters(), self.context.today()
+        self.print_button.setEnabled(False)  # one run at a time, also while the date is checked
+
+        def refused(message: str) -> None:  # a date in the past: say why, print nothing
+            QMessageBox.warning(self, "Verzendbatch", message)
+            self._may_print()
+
+        return self.context.ops.read(
+            self,
+            lambda session: check_print_date(sent_on, today, session),
+            on_done=lambda warning: self._print(filters, sent_on, warning),
+            on_failed=refused,
+        )
+
+    def _may_print(self) -> None:
+        self.print_button.setEnabled(bool(self.queue and self.queue.ready))
+
+    def _print(self, filters: BatchFilter, sent_on: date, warning: str | None) -> None:
         if (
             warning
             and QMessageBox.question(
@@ -160,17 +181,17 @@ class BatchWindow(QDialog):
             )
             != QMessageBox.Yes
         ):
-            return None
+            self._may_print()
+            return
         total = len(self.queue.ready) if self.queue else 0
         progress = QProgressDialog("Brieven maken…", "Annuleren", 0, total, self)
         progress.setWindowTitle("Verzendbatch")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoClose(False)
         progress.setMinimumDuration(0)
-        self.print_button.setEnabled(False)
         self.progress = progress
-        filters, out, username = self.filters(), default_output(sent_on), self.context.username
-        database = self.context.database
+        out = default_output(sent_on)
+        database, username = self.context.database, self.context.username
 
         def work(report):  # type: ignore[no-untyped-def]
             return run_batch(BatchRun(database, username, sent_on, filters, out, progress=report))
@@ -196,9 +217,10 @@ class BatchWindow(QDialog):
             progress.setMaximum(all_count)
             progress.setValue(done_count)
 
-        job = run_job(work, done, failed, advanced)
-        progress.canceled.connect(job.cancel)
-        return job
+        self.print_job = self.context.ops.task(
+            self, "Verzendbatch", work, on_done=done, on_failed=failed, on_progress=advanced
+        )
+        progress.canceled.connect(self.print_job.cancel)
 
     def _finished(self, has_output: bool) -> None:
         self.send_to_printer.setEnabled(has_output)
@@ -207,13 +229,9 @@ class BatchWindow(QDialog):
     def to_printer(self) -> None:
         if self.output is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
         document = QPdfDocument(self)
         document.load(str(self.output))
-        print_document(document, printer)
+        print_pdf(self, document, duplex=True)
 
     def save_as(self) -> None:
         if self.output is None:
@@ -223,6 +241,6 @@ class BatchWindow(QDialog):
         )
         if name:
             try:
-                copy_private(self.output, Path(name))
+                save_copy(self.output, Path(name))
             except FileProblem as exc:
                 QMessageBox.critical(self, "Niet opgeslagen", str(exc))

@@ -2,36 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
-from sqlalchemy.orm import Session
 
 from correspondence.rules import labels
 from correspondence.rules.dates import DateRefused, local_moment
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.vocabulary import Channel
 from correspondence.workflows import decisions
-from store.models import Employee
-from store.vocabulary import Channel
 from ui.context import AppContext
-from ui.forms import FormDialog, combo
+from ui.forms import FormDialog
+from ui.widgets import combo
+
+if TYPE_CHECKING:
+    from correspondence.unit_of_work import Write
 
 CHANNELS = [(channel, label.capitalize()) for channel, label in labels.CHANNELS.items()]
+
+
+def moment_of(wall: datetime) -> datetime:
+    """A time in the hour the clocks skip or repeat is refused under its field."""
+    try:
+        return local_moment(wall)
+    except DateRefused as exc:
+        raise ValidationFailed({"at": str(exc)}) from None
 
 
 class CallDialog(FormDialog):
     def __init__(
         self,
         context: AppContext,
+        client_id: int,
         decisions: list[tuple[int, str]],
         chosen: int | None = None,
         corrects: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`decisions`: the decisions a call can explain, as (number, label)."""
+        """`decisions`: the decisions of the client's dossier a call can explain, as
+        (number, label)."""
         super().__init__(context, "Gesprek vastleggen", parent)
+        self.client_id = client_id
         self.corrects = corrects
         self.decision = self.form.add("decision", "Over besluit", combo(decisions))
         if chosen is not None and (index := self.decision.findData(chosen)) >= 0:
@@ -45,19 +58,17 @@ class CallDialog(FormDialog):
         self.note = self.form.add("note", "Wat is er gezegd", QPlainTextEdit())
         self.note.setObjectName("note")
 
-    def change(self) -> Callable[[Session, Employee], int]:
+    def change(self) -> Write[int]:
         decision_id, corrects = self.decision.currentData(), self.corrects
         channel: Channel = self.channel.currentData()
         reached, note = self.reached.isChecked(), self.note.toPlainText()
         wall = self.at.dateTime().toPython().replace(second=0, microsecond=0, tzinfo=None)
 
-        def write(session: Session, actor: Employee) -> int:
-            try:  # a time in the hour the clocks skip or repeat is refused under its field
-                moment = local_moment(wall)
-            except DateRefused as exc:
-                raise ValidationFailed({"at": str(exc)}) from None
-            return decisions.log_explanation(
-                session, actor, decision_id, moment, channel, reached, note, corrects
+        return lambda session, actor: (
+            decisions.log_explanation(
+                session, actor, decision_id, moment_of(wall), channel, reached, note, corrects
             ).id
+        )
 
-        return write
+    def changed_client(self, saved: int) -> int:
+        return self.client_id

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
 from correspondence.queries.views import Choice
 from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import cases
-from store.models import Employee
 from ui.context import AppContext
-from ui.forms import FormDialog, OptionalDate, combo, date_edit, select
+from ui.forms import FormDialog
+from ui.widgets import OptionalDate, combo, date_edit, select
+
+if TYPE_CHECKING:
+    from correspondence.unit_of_work import Write
 
 ROUTES = [
     ("standard", "Standaard (27 jaar en ouder)"),
@@ -77,17 +78,16 @@ class CaseDialog(FormDialog):
             interview_delay_reason=self.delay_reason.text(),
         )
 
-    def change(self) -> Callable[[Session, Employee], int]:
+    def change(self) -> Write[int]:
         data, client_id, case_id, today = (
             self.data(),
             self.client_id,
             self.case_id,
             self.context.today(),
         )
+        if case_id is None:
+            return lambda session, actor: cases.open_case(session, actor, client_id, data, today).id
+        return lambda session, actor: cases.update_case(session, actor, case_id, data, today).id
 
-        def write(session: Session, actor: Employee) -> int:
-            if case_id is None:
-                return cases.open_case(session, actor, client_id, data, today).id
-            return cases.update_case(session, actor, case_id, data, today).id
-
-        return write
+    def changed_client(self, saved: int) -> int:
+        return self.client_id

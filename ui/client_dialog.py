@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
 from correspondence.queries.views import Choice
 from correspondence.rules.inputs import ClientInput
 from correspondence.workflows import clients
-from store.models import Employee
 from ui.context import AppContext
-from ui.forms import FormDialog, combo, date_edit, select
+from ui.forms import FormDialog
+from ui.widgets import combo, date_edit, select
+
+if TYPE_CHECKING:
+    from correspondence.unit_of_work import Write
 
 SALUTATIONS = [("heer", "De heer"), ("mevrouw", "Mevrouw"), ("neutraal", "Neutraal")]
 HOUSEHOLDS = [
@@ -79,12 +81,13 @@ class ClientDialog(FormDialog):
             municipality=self.municipality.currentData(),
         )
 
-    def change(self) -> Callable[[Session, Employee], int]:
+    def change(self) -> Write[int]:
         data, client_id, today = self.data(), self.client_id, self.context.today()
+        if client_id is None:
+            return lambda session, actor: clients.create_client(session, actor, data, today).id
+        return lambda session, actor: (
+            clients.update_client(session, actor, client_id, data, today).id
+        )
 
-        def write(session: Session, actor: Employee) -> int:
-            if client_id is None:
-                return clients.create_client(session, actor, data, today).id
-            return clients.update_client(session, actor, client_id, data, today).id
-
-        return write
+    def changed_client(self, saved: int) -> int:
+        return saved  # a new client's number is known once it is stored

@@ -3,7 +3,6 @@ its decisions with the contact log, and the letters kept with it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -11,10 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -24,7 +21,8 @@ from PySide6.QtWidgets import (
 from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
-from store.vocabulary import DecisionStatus
+from correspondence.rules.vocabulary import DecisionStatus
+from ui.widgets import HELD_BACK, fill, table
 
 STATE_COLOURS = {
     StepState.OVERDUE: "#f8d7da",
@@ -32,34 +30,6 @@ STATE_COLOURS = {
     StepState.DONE: "#e2f0d9",
     StepState.SKIPPED: "#eeeeee",
 }
-HELD_BACK = "#f8d7da"
-
-
-def table(name: str, headers: Sequence[str]) -> QTableWidget:
-    widget = QTableWidget(0, len(headers))
-    widget.setObjectName(name)
-    widget.setHorizontalHeaderLabels(list(headers))
-    widget.verticalHeader().hide()
-    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
-    widget.setSelectionMode(QAbstractItemView.SingleSelection)
-    header = widget.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setStretchLastSection(True)
-    return widget
-
-
-def fill(
-    widget: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None] = ()
-) -> None:
-    widget.setRowCount(len(rows))
-    for row, values in enumerate(rows):
-        colour = colours[row] if row < len(colours) else None
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if colour:
-                item.setBackground(QBrush(QColor(colour)))
-            widget.setItem(row, column, item)
 
 
 def day(value: date | None) -> str:

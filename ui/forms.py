@@ -1,16 +1,11 @@
-"""Form helpers: a form whose fields show their own Dutch validation message underneath."""
+"""Forms whose fields show their own Dutch validation message underneath, and a dialog that
+saves one off the UI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,11 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from store.models import Employee
-from ui.context import AppContext, Outcome
-from ui.workers import run_job
+from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from correspondence.unit_of_work import Write
 
 ERROR_STYLE = "color: #b00020;"
 W = TypeVar("W", bound=QWidget)
@@ -74,49 +69,6 @@ class ValidatedForm(QWidget):
         return unplaced
 
 
-class OptionalDate(QWidget):
-    """A date that may be left empty: a check box switches the date editor on."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QFormLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.enabled = QCheckBox("bekend")
-        self.editor = date_edit()
-        self.editor.setEnabled(False)
-        self.enabled.toggled.connect(self.editor.setEnabled)
-        row.addRow(self.enabled, self.editor)
-
-    def value(self) -> date | None:
-        return self.editor.date().toPython() if self.enabled.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.editor.setDate(QDate(value))
-
-
-def date_edit(value: date | None = None) -> QDateEdit:
-    editor = QDateEdit()
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd-MM-yyyy")
-    editor.setDate(QDate(value or date.today()))
-    return editor
-
-
-def select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-
-
-def combo(options: list[tuple[Any, str]]) -> QComboBox:
-    box = QComboBox()
-    for value, label in options:
-        box.addItem(label, value)
-    return box
-
-
 class FormDialog(QDialog):
     """A dialog around a ValidatedForm that saves off the UI thread.
 
@@ -141,21 +93,36 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-    def change(self) -> Callable[[Session, Employee], Any]:
-        """The write to carry out, built from the form in the UI thread."""
+    def change(self) -> Write[Any]:
+        """The write to carry out, built from the form in the UI thread: it closes over plain
+        values only, the session and the acting employee are handed to it."""
+        raise NotImplementedError
+
+    def changed_client(self, saved: Any) -> int:
+        """The client whose dossier the saved change touched."""
         raise NotImplementedError
 
     def save(self) -> None:
         change = self.change()
         self.buttons.setEnabled(False)
-        run_job(lambda _progress: self.context.write(change), self._saved, self._failed)
+        self.context.ops.write(
+            self,
+            "Niet opgeslagen",
+            change,
+            client=self.changed_client,
+            on_done=self._saved,
+            on_refused=self._show_errors,
+            on_failed=self._failed,
+        )
 
-    def _saved(self, outcome: Outcome) -> None:
+    def _saved(self, value: Any) -> None:
+        self._show_errors({})
+        self.saved_value = value
+        self.accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
         self.buttons.setEnabled(True)
-        self.general_error.setText("\n".join(self.form.show_errors(outcome.errors)))
-        if not outcome.errors:
-            self.saved_value = outcome.value
-            self.accept()
+        self.general_error.setText("\n".join(self.form.show_errors(errors)))
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

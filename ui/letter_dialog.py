@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.letters.dossier_letters import DossierLetters, LetterChoice
+from correspondence.letters.dossier_letters import LetterChoice
 from correspondence.letters.produce import ProducedLetter
+from correspondence.letters.saving import FileProblem, save_file
 from correspondence.rules.formatting import count_noun
-from store.files import FileProblem, write_private
-from ui.context import AppContext, Outcome
-from ui.workers import run_job
+from ui.context import AppContext
+from ui.printing import print_pdf
 
 # the case fields a letter may miss, as an employee knows them
 FIELD_LABELS = {
@@ -49,13 +47,13 @@ class LetterDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
-        letters: DossierLetters,
+        client_id: int,
         case_id: int,
         choices: list[LetterChoice],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context, self.letters, self.case_id = context, letters, case_id
+        self.context, self.client_id, self.case_id = context, client_id, case_id
         self.letter: ProducedLetter | None = None
         self.generation = 0
         self.setWindowTitle("Brief maken")
@@ -115,26 +113,30 @@ class LetterDialog(QDialog):
         choice: LetterChoice = self.kind.currentData()
         self.generation += 1
         generation, case_id, today = self.generation, self.case_id, self.context.today()
+        letters = self.context.letters
         self.letter = None
         self._enable(False)
         self.status.setText("Voorbeeld maken…")
+        self.context.ops.read(
+            self,
+            lambda session: letters.produce(session, case_id, choice, today),
+            on_done=lambda letter: self._show(generation, letter),
+            on_refused=lambda errors: self._cannot_yet(generation, errors),
+            on_failed=self._failed,
+        )
 
-        def work(_progress):  # type: ignore[no-untyped-def]
-            return self.context.attempt(lambda s: self.letters.produce(s, case_id, choice, today))
-
-        run_job(work, lambda outcome: self._show(generation, outcome), self._failed)
-
-    def _show(self, generation: int, outcome: Outcome) -> None:
+    def _cannot_yet(self, generation: int, errors: dict[str, str]) -> None:
         if generation != self.generation:
             return  # a newer choice is being made
-        if outcome.errors:
-            lines = [
-                f"{FIELD_LABELS.get(field, field)}: {message}"
-                for field, message in outcome.errors.items()
-            ]
-            self.status.setText("Deze brief kan nog niet worden gemaakt:\n" + "\n".join(lines))
-            return
-        self.letter = outcome.value
+        lines = [
+            f"{FIELD_LABELS.get(field, field)}: {message}" for field, message in errors.items()
+        ]
+        self.status.setText("Deze brief kan nog niet worden gemaakt:\n" + "\n".join(lines))
+
+    def _show(self, generation: int, letter: ProducedLetter) -> None:
+        if generation != self.generation:
+            return  # a newer choice is being made
+        self.letter = letter
         self.document.close()
         self.buffer.close()
         self.buffer.setData(QByteArray(self.letter.pdf))
@@ -153,20 +155,19 @@ class LetterDialog(QDialog):
         letter, choice, case_id = self.letter, self.kind.currentData(), self.case_id
         if letter is None:
             return
+        letters = self.context.letters
         self.keep_button.setEnabled(False)
-
-        def work(_progress):  # type: ignore[no-untyped-def]
-            return self.context.write(
-                lambda s, actor: self.letters.keep(s, actor, case_id, choice, letter).id
-            )
-
-        def kept(outcome: Outcome) -> None:
-            if outcome.errors:
-                self.status.setText("; ".join(outcome.errors.values()))
-                return
-            self.status.setText(f"Bewaard bij het dossier (SHA-256 {letter.pdf_sha256[:16]}…).")
-
-        run_job(work, kept, self._failed)
+        self.context.ops.write(
+            self,
+            "Brief bewaren",
+            lambda session, actor: letters.keep(session, actor, case_id, choice, letter).id,
+            client=self.client_id,
+            on_done=lambda _stored: self.status.setText(
+                f"Bewaard bij het dossier (SHA-256 {letter.pdf_sha256[:16]}…)."
+            ),
+            on_refused=lambda errors: self.status.setText("; ".join(errors.values())),
+            on_failed=self._failed,
+        )
 
     def save_as(self, extension: str) -> None:
         if self.letter is None:
@@ -181,30 +182,9 @@ class LetterDialog(QDialog):
             return
         content = self.letter.pdf if extension == "pdf" else self.letter.docx
         try:
-            write_private(Path(name), content)
+            save_file(Path(name), content)
         except FileProblem as exc:
             QMessageBox.critical(self, "Niet opgeslagen", str(exc))
 
     def print_letter(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        print_document(self.document, printer)
-
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> None:
-    """Print every page of the PDF as an image at the printer's resolution."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("de printer is niet te openen")
-    try:
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            target = painter.viewport()
-            size = document.pagePointSize(index).toSize().scaled(target.size(), Qt.KeepAspectRatio)
-            image = document.render(index, QSize(size.width(), size.height()))
-            painter.drawImage(0, 0, image)
-    finally:
-        painter.end()
+        print_pdf(self, self.document)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,19 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from correspondence.letters.dossier_letters import LetterChoice
 from correspondence.queries import views
-from correspondence.queries.views import ClientRow, Dossier
+from correspondence.queries.views import Choice, ClientRow, Dossier
 from correspondence.rules.formatting import count_noun
+from correspondence.rules.inputs import ClientInput
+from correspondence.rules.vocabulary import DecisionStatus
 from correspondence.workflows import decisions, demo
-from store.vocabulary import DecisionStatus
 from ui.batch_window import BatchWindow
 from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
-from ui.context import AppContext, Outcome
+from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.letter_dialog import LetterDialog
-from ui.workers import Job, run_job
+from ui.workers import Job
+
+if TYPE_CHECKING:
+    from correspondence.unit_of_work import Read
 
 SEARCH_DELAY_MS = 250
 NO_PARENT = QModelIndex()
@@ -118,7 +124,11 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _checked=False, status=status: self.set_decision(status))
         self.search_generation = 0
         self.batch_window: BatchWindow | None = None
+        self.letter_dialog: LetterDialog | None = None
         self.selected_client: int | None = None
+        self.opening = False  # what a dialog offers is being read
+        # whatever changed a dossier, the one it changed is shown as it is now
+        context.changes.dossier_changed.connect(self.open_dossier)
         self._update_actions()
 
     def _build_actions(self) -> None:
@@ -170,10 +180,10 @@ class MainWindow(QMainWindow):
         text = self.search_box.text()
         self.search_generation += 1
         generation = self.search_generation
-        run_job(
-            lambda _progress: self.context.read(lambda s: views.search(s, text)),
-            lambda rows: self._show_results(generation, rows),
-            self._report_failure,
+        self.context.ops.read(
+            self,
+            lambda session: views.search(session, text),
+            on_done=lambda rows: self._show_results(generation, rows),
         )
 
     def _show_results(self, generation: int, rows: list[ClientRow]) -> None:
@@ -193,10 +203,10 @@ class MainWindow(QMainWindow):
     def open_dossier(self, client_id: int) -> Job:
         self.selected_client = client_id
         today = self.context.today()
-        return run_job(
-            lambda _progress: self.context.read(lambda s: views.dossier_of(s, client_id, today)),
-            self._show_dossier,
-            self._report_failure,
+        return self.context.ops.read(
+            self,
+            lambda session: views.dossier_of(session, client_id, today),
+            on_done=self._show_dossier,
         )
 
     def _show_dossier(self, dossier: Dossier | None) -> None:
@@ -210,25 +220,40 @@ class MainWindow(QMainWindow):
 
     # --- editing ---
 
+    def _open_with(self, offered: Read[Any], show: Callable[[Any], None]) -> None:
+        """Read what a dialog offers, then open it; another click meanwhile opens nothing."""
+        if self.opening:
+            return
+        self.opening = True
+
+        def done(value: Any) -> None:
+            self.opening = False
+            show(value)
+
+        def failed(message: str) -> None:
+            self.opening = False
+            self._report_failure(message)
+
+        self.context.ops.read(self, offered, on_done=done, on_failed=failed)
+
     def new_client(self) -> None:
-        municipalities = self.context.read(views.municipalities)
-        dialog = ClientDialog(self.context, municipalities, parent=self)
-        if dialog.exec():
-            self._after_save(dialog.saved_value)
+        self._open_with(views.municipalities, lambda choices: self._client_dialog(choices, None))
 
     def edit_client(self) -> None:
         dossier = self.dossier_view.dossier
         if dossier is None:
             return
-        municipalities = self.context.read(views.municipalities)
-        dialog = ClientDialog(
-            self.context,
-            municipalities,
-            (dossier.client_id, dossier.client_input),
-            parent=self,
+        existing = (dossier.client_id, dossier.client_input)
+        self._open_with(
+            views.municipalities, lambda choices: self._client_dialog(choices, existing)
         )
+
+    def _client_dialog(
+        self, municipalities: list[Choice], existing: tuple[int, ClientInput] | None
+    ) -> None:
+        dialog = ClientDialog(self.context, municipalities, existing, parent=self)
         if dialog.exec():
-            self._after_save(dossier.client_id)
+            self.search()  # the client's name or address may have changed in the list
 
     def new_case(self) -> None:
         self._case_dialog(new=True)
@@ -243,21 +268,27 @@ class MainWindow(QMainWindow):
         existing = None
         if not new and dossier.case and dossier.case_input:
             existing = (dossier.case.id, dossier.case_input)
-        managers = self.context.read(views.case_managers)
-        dialog = CaseDialog(self.context, dossier.client_id, managers, existing, parent=self)
-        if dialog.exec():
-            self._after_save(dossier.client_id)
+        client_id = dossier.client_id
 
-    def make_letter(self) -> LetterDialog | None:
+        def show(managers: list[Choice]) -> None:
+            CaseDialog(self.context, client_id, managers, existing, parent=self).exec()
+
+        self._open_with(views.case_managers, show)
+
+    def make_letter(self) -> None:
+        """The letter dialog opens once the letters that fit the case are known."""
         dossier = self.dossier_view.dossier
         if dossier is None or dossier.case is None:
-            return None
-        case_id = dossier.case.id
-        choices = self.context.read(lambda s: self.context.letters.choices(s, case_id))
-        dialog = LetterDialog(self.context, self.context.letters, case_id, choices, parent=self)
-        dialog.finished.connect(lambda _result: self.open_dossier(dossier.client_id))
-        dialog.open()
-        return dialog
+            return
+        client_id, case_id, letters = dossier.client_id, dossier.case.id, self.context.letters
+
+        def show(choices: list[LetterChoice]) -> None:
+            self.letter_dialog = LetterDialog(
+                self.context, client_id, case_id, choices, parent=self
+            )
+            self.letter_dialog.open()
+
+        self._open_with(lambda session: letters.choices(session, case_id), show)
 
     def set_decision(self, status: DecisionStatus) -> Job | None:
         decision_id = self.dossier_view.selected_decision()
@@ -265,16 +296,12 @@ class MainWindow(QMainWindow):
         if decision_id is None or dossier is None:
             self.statusBar().showMessage("Kies eerst een besluit.", 5000)
             return None
-
-        def change(_progress):  # type: ignore[no-untyped-def]
-            return self.context.write(lambda s, a: decisions.set_status(s, a, decision_id, status))
-
-        def done(outcome: Outcome) -> None:
-            if outcome.errors:
-                self._report_failure("; ".join(outcome.errors.values()))
-            self.open_dossier(dossier.client_id)
-
-        return run_job(change, done, self._report_failure)
+        return self.context.ops.write(
+            self,
+            "Poortpost",
+            lambda session, actor: decisions.set_status(session, actor, decision_id, status).id,
+            client=dossier.client_id,
+        )
 
     def log_call(self) -> CallDialog | None:
         dossier = self.dossier_view.dossier
@@ -285,8 +312,7 @@ class MainWindow(QMainWindow):
             self._report_failure("Geen besluit in dit dossier wacht op uitleg vooraf.")
             return None
         chosen = self.dossier_view.selected_decision()
-        dialog = CallDialog(self.context, waiting, chosen, parent=self)
-        dialog.accepted.connect(lambda: self.open_dossier(dossier.client_id))
+        dialog = CallDialog(self.context, dossier.client_id, waiting, chosen, parent=self)
         dialog.open()
         return dialog
 
@@ -297,10 +323,6 @@ class MainWindow(QMainWindow):
         self.batch_window.raise_()
         self.batch_window.refresh()
         return self.batch_window
-
-    def _after_save(self, client_id: int) -> None:
-        self.search()
-        self.open_dossier(client_id)
 
     # --- demo data ---
 
@@ -321,10 +343,7 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(0)
         today = self.context.today()
 
-        def work(report):  # type: ignore[no-untyped-def]
-            return self.context.write(lambda s, actor: demo.load_demo(s, actor, today, report))
-
-        def done(_outcome: object) -> None:
+        def done(_count: int) -> None:
             progress.close()
             self.statusBar().showMessage("Demogegevens geladen", 5000)
             self.search_box.setText("")
@@ -334,6 +353,13 @@ class MainWindow(QMainWindow):
             progress.close()
             self._report_failure(message)
 
-        job = run_job(work, done, failed, lambda n, total: progress.setValue(n))
+        job = self.context.ops.write(
+            self,
+            "Poortpost",
+            lambda session, actor, report: demo.load_demo(session, actor, today, report),
+            on_done=done,
+            on_failed=failed,
+            on_progress=lambda n, _total: progress.setValue(n),
+        )
         progress.canceled.connect(job.cancel)
         return job

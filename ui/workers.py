@@ -1,20 +1,27 @@
 """Background work that never touches a widget from a worker thread.
 
-A `Job` lives in the UI thread; its work runs on the global thread pool and reports back
-through the job's own signals, which Qt delivers queued, in the UI thread.
+A `Job` lives in the UI thread; its work runs on a runner (the global thread pool) and reports
+back through the job's own signals, which Qt delivers queued, in the UI thread. A runner is
+anything that can `start` a QRunnable: a test gives one that runs it at once, in its own thread,
+so that every report has arrived when `run_job` returns.
 """
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from store.database import database_error_message, is_database_error
-
 Progress = Callable[[int, int], None]
+
+
+class Runner(Protocol):
+    def start(self, runnable: QRunnable) -> None: ...
+
+
+def thread_pool() -> Runner:
+    return QThreadPool.globalInstance()
 
 
 class Cancelled(Exception):
@@ -23,7 +30,7 @@ class Cancelled(Exception):
 
 class Job(QObject):
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception, to be told in Dutch by whoever started the job
     progressed = Signal(int, int)
     finished = Signal()
 
@@ -34,9 +41,9 @@ class Job(QObject):
         self._work = work
         self.cancel_requested = False
 
-    def start(self) -> Job:
+    def start(self, runner: Runner) -> Job:
         Job._running.add(self)
-        QThreadPool.globalInstance().start(_Runner(self))
+        runner.start(_Runnable(self))
         return self
 
     def cancel(self) -> None:
@@ -48,7 +55,7 @@ class Job(QObject):
         self.progressed.emit(done, total)
 
 
-class _Runner(QRunnable):
+class _Runnable(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
         self.job = job
@@ -57,30 +64,25 @@ class _Runner(QRunnable):
         job = self.job
         try:
             result = job._work(job._report)
-        except Cancelled:
-            job.failed.emit("Afgebroken; er is niets opgeslagen.")
         except Exception as exc:  # reported to the user; the worker thread must not die silently
-            traceback.print_exc()
-            if is_database_error(exc):  # one Dutch line, never the statement or its values
-                job.failed.emit(database_error_message(exc))
-            else:
-                job.failed.emit(str(exc) or exc.__class__.__name__)
+            job.failed.emit(exc)
         else:
             job.succeeded.emit(result)
         job.finished.emit()
 
 
 def run_job(
+    runner: Runner,
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
-    on_failure: Callable[[str], None],
+    on_failure: Callable[[Exception], None],
     on_progress: Progress | None = None,
 ) -> Job:
-    """Run `work(progress)` off the UI thread; the callbacks run in the UI thread."""
+    """Run `work(progress)` on `runner`; the callbacks run in the UI thread."""
     job = Job(work)
     job.succeeded.connect(on_success)
     job.failed.connect(on_failure)
     if on_progress is not None:
         job.progressed.connect(on_progress)
     job.finished.connect(lambda: Job._running.discard(job))
-    return job.start()
+    return job.start(runner)

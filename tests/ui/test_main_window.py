@@ -10,22 +10,16 @@ from correspondence.workflows.clients import create_client
 from correspondence.workflows.demo import demo_bsn
 from store.models import Client
 from tests.support.data import TODAY, VALID
+from tests.support.ui import open_window, search_for
 from ui import app as app_module
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.context import AppContext
-from ui.main_window import MainWindow
-
-
-def make_window(qtbot, database, username="tester"):
-    window = MainWindow(AppContext(database, username))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_search_a_demo_client_and_open_the_dossier(qtbot, demo_database):
-    window = make_window(qtbot, demo_database)
+    # the one test of the shell whose reads run on the thread pool, as in the app
+    window = open_window(qtbot, AppContext(demo_database, "tester"))
     qtbot.keyClicks(window.search_box, "wisniewski")
     qtbot.waitUntil(lambda: window.results.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
@@ -41,22 +35,17 @@ def test_search_a_demo_client_and_open_the_dossier(qtbot, demo_database):
     assert not window.new_case_action.isEnabled()  # the client already has an open case
 
 
-def test_search_by_bsn_and_postcode(qtbot, demo_database):
-    window = make_window(qtbot, demo_database)
-    window.search_box.setText(demo_bsn(4))
-    qtbot.waitUntil(
-        lambda: [r.name for r in window.results.rows] == ["Nguyễn Thị Minh, T.M."], timeout=5000
-    )
-    window.search_box.setText("2101 je")
-    qtbot.waitUntil(
-        lambda: [r.name for r in window.results.rows] == ["Berg-d'Hondt, Z. van der"], timeout=5000
-    )
+def test_search_by_bsn_and_postcode(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    search_for(qtbot, window, demo_bsn(4))
+    assert [r.name for r in window.results.rows] == ["Nguyễn Thị Minh, T.M."]
+    search_for(qtbot, window, "2101 je")
+    assert [r.name for r in window.results.rows] == ["Berg-d'Hondt, Z. van der"]
 
 
-def test_overdue_steps_are_marked(qtbot, demo_database):
-    window = make_window(qtbot, demo_database)
-    window.search_box.setText("Yılmaz")
-    qtbot.waitUntil(lambda: window.dossier_view.dossier is not None, timeout=5000)
+def test_overdue_steps_are_marked(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    search_for(qtbot, window, "Yılmaz")
     view = window.dossier_view
     row = [view.steps.item(r, 0).text() for r in range(view.steps.rowCount())].index(
         "Participatiegesprek"
@@ -72,7 +61,10 @@ def fill(dialog, **values):
 
 
 def test_client_form_shows_dutch_messages_and_keeps_the_input(qtbot, sqlite_database):
+    # saved on the thread pool, as in the app: the refusal comes back to the form
     context = AppContext(sqlite_database, "tester")
+    saved = []
+    context.changes.dossier_changed.connect(saved.append)
     dialog = ClientDialog(context, [type("C", (), {"value": "haarlem", "label": "Haarlem"})()])
     qtbot.addWidget(dialog)
     fill(
@@ -103,9 +95,12 @@ def test_client_form_shows_dutch_messages_and_keeps_the_input(qtbot, sqlite_data
     with sqlite_database.session() as session:
         client = session.get(Client, dialog.saved_value)
         assert (client.surname, client.postcode) == ("Jansen & Zn", "2013 DN")
+    assert saved == [dialog.saved_value]
 
 
-def test_first_run_on_an_empty_database_offers_the_demo(qtbot, sqlite_database, monkeypatch):
+def test_first_run_on_an_empty_database_offers_the_demo(
+    qtbot, sqlite_database, app_context, monkeypatch
+):
     asked = []
 
     def answer(*args, **kwargs):
@@ -113,28 +108,25 @@ def test_first_run_on_an_empty_database_offers_the_demo(qtbot, sqlite_database, 
         return QMessageBox.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    window = app_module.open_window(sqlite_database, "tester")
+    window = app_module.open_window(app_context(sqlite_database))
     qtbot.addWidget(window)
     assert asked and "demogegevens" in asked[0]
-
-    def loaded():
-        with sqlite_database.session() as session:
-            return session.scalar(select(func.count()).select_from(Client)) == 13
-
-    qtbot.waitUntil(loaded, timeout=10000)
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 13
 
 
-def test_case_form_refuses_a_bypass_without_reason_then_opens_the_case(qtbot, demo_database):
+def test_case_form_refuses_a_bypass_without_reason_then_opens_the_case(
+    qtbot, demo_database, app_context
+):
     with demo_database.session() as session, session.begin():
         client_id = create_client(session, acting_employee(session, "tester"), VALID, TODAY).id
         managers = views.case_managers(session)
-    dialog = CaseDialog(AppContext(demo_database, "tester"), client_id, managers)
+    dialog = CaseDialog(app_context(demo_database), client_id, managers)
     qtbot.addWidget(dialog)
     dialog.route.setCurrentIndex(dialog.route.findData("bypass"))
     assert dialog.bypass_reason.isEnabled()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     error = dialog.findChild(QLabel, "error_bypass_reason")
-    qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
     assert error.text() == "leg vast waarom de klant stappen overslaat"
     dialog.bypass_reason.setText("Dakloos")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):

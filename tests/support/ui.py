@@ -1,0 +1,33 @@
+"""Running the windows' background work at once, in the test's own thread: when a click
+returns, what it asked of the database has been read or written and shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRunnable, Qt
+
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+class SynchronousRunner:
+    """Stands in for the thread pool: `start` runs the work before it returns."""
+
+    def start(self, runnable: QRunnable) -> None:
+        runnable.run()
+
+
+def synchronous_context(database, username: str = "tester") -> AppContext:
+    return AppContext(database, username, runner=SynchronousRunner())
+
+
+def open_window(qtbot, context: AppContext) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def search_for(qtbot, window: MainWindow, text: str) -> None:
+    """Type in the search box and press Enter, as someone who does not wait for the list."""
+    window.search_box.setText(text)
+    qtbot.keyClick(window.search_box, Qt.Key_Return)

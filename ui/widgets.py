@@ -1,0 +1,99 @@
+"""Widgets the screens share: read-only tables and how they are filled, choice lists, and dates
+that may be left empty."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+# a decision that may not be sent yet, wherever it is listed
+HELD_BACK = "#f8d7da"
+
+
+def table(name: str, headers: Sequence[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setObjectName(name)
+    widget.setHorizontalHeaderLabels(list(headers))
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SingleSelection)
+    header = widget.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setStretchLastSection(True)
+    return widget
+
+
+def fill(
+    widget: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None] = ()
+) -> None:
+    widget.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        colour = colours[row] if row < len(colours) else None
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if colour:
+                item.setBackground(QBrush(QColor(colour)))
+            widget.setItem(row, column, item)
+
+
+def combo(options: list[tuple[Any, str]]) -> QComboBox:
+    box = QComboBox()
+    add_options(box, options)
+    return box
+
+
+def add_options(box: QComboBox, options: list[tuple[Any, str]]) -> None:
+    for value, label in options:
+        box.addItem(label, value)
+
+
+def select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    editor = QDateEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd-MM-yyyy")
+    editor.setDate(QDate(value or date.today()))
+    return editor
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box switches the date editor on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QFormLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox("bekend")
+        self.editor = date_edit()
+        self.editor.setEnabled(False)
+        self.enabled.toggled.connect(self.editor.setEnabled)
+        row.addRow(self.enabled, self.editor)
+
+    def value(self) -> date | None:
+        return self.editor.date().toPython() if self.enabled.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.editor.setDate(QDate(value))
