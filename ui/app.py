@@ -8,9 +8,9 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from correspondence import unit_of_work
 from correspondence.queries import views
-from correspondence.unit_of_work import Database
+from correspondence.workflows import unit_of_work
+from correspondence.workflows.unit_of_work import Database
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import run_in_background

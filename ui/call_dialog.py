@@ -18,7 +18,7 @@ from ui.forms import FormDialog
 from ui.widgets import combo
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Write
+    from correspondence.workflows.unit_of_work import Write
 
 CHANNELS = [(channel, label.capitalize()) for channel, label in labels.CHANNELS.items()]
 

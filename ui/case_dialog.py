@@ -14,7 +14,7 @@ from ui.forms import FormDialog
 from ui.widgets import OptionalDate, combo, date_edit, select
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Write
+    from correspondence.workflows.unit_of_work import Write
 
 ROUTES = [
     ("standard", "Standaard (27 jaar en ouder)"),

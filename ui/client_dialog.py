@@ -14,7 +14,7 @@ from ui.forms import FormDialog
 from ui.widgets import combo, date_edit, select
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Write
+    from correspondence.workflows.unit_of_work import Write
 
 SALUTATIONS = [("heer", "De heer"), ("mevrouw", "Mevrouw"), ("neutraal", "Neutraal")]
 HOUSEHOLDS = [

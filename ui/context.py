@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from correspondence.letters.dossier_letters import DossierLetters
-from correspondence.unit_of_work import Database
+from correspondence.workflows.unit_of_work import Database
 from ui.operations import Operations
 from ui.workers import Runner, thread_pool
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Write
+    from correspondence.workflows.unit_of_work import Write
 
 ERROR_STYLE = "color: #b00020;"
 W = TypeVar("W", bound=QWidget)

@@ -44,7 +44,7 @@ from ui.letter_dialog import LetterDialog
 from ui.workers import Job
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Read
+    from correspondence.workflows.unit_of_work import Read
 
 SEARCH_DELAY_MS = 250
 NO_PARENT = QModelIndex()

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from correspondence import unit_of_work
 from correspondence.rules.errors import ValidationFailed, WorkflowError
+from correspondence.workflows import unit_of_work
 from ui.workers import Cancelled, Job, Progress, Runner, run_job
 
 if TYPE_CHECKING:
-    from correspondence.unit_of_work import Read
+    from correspondence.workflows.unit_of_work import Read
     from ui.context import AppContext
 
 T = TypeVar("T")

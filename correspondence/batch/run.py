@@ -35,6 +35,7 @@ from correspondence.rules.kinds import KIND_OF_DECISION
 from correspondence.workflows import print_batches
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.print_batches import BatchLetter, PrintFile, StartedBatch
+from correspondence.workflows.unit_of_work import committing
 from store.database import Database
 from store.files import FileProblem
 from store.models import Employee
@@ -91,7 +92,7 @@ class BatchRun:
     @contextmanager
     def writing(self) -> Iterator[tuple[Session, Employee]]:
         """One transaction, with the acting employee."""
-        with self.database.session() as session, session.begin():
+        with committing(self.database) as session:
             yield session, require(session, Employee, self.actor_id)
 
 
@@ -112,7 +113,7 @@ def run_batch(run: BatchRun) -> BatchResult:
 
 
 def _run(run: BatchRun) -> BatchResult:
-    with run.database.session() as session, session.begin():
+    with committing(run.database) as session:
         actor = acting_employee(session, run.username)
         run.actor_id = actor.id
         clean_up_stale(session, actor)
@@ -188,5 +189,5 @@ def _store(run: BatchRun, batch: StartedBatch) -> None:
 
 def _abandon(run: BatchRun, batch: StartedBatch, file: PrintOutput) -> None:
     file.discard()
-    with run.database.session() as session, session.begin():
+    with committing(run.database) as session:
         print_batches.abandon_batch(session, batch.id)

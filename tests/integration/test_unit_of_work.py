@@ -6,10 +6,9 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from correspondence import unit_of_work
 from correspondence.queries import views
 from correspondence.rules.errors import ValidationFailed
-from correspondence.workflows import clients
+from correspondence.workflows import clients, unit_of_work
 from correspondence.workflows.actors import acting_employee
 from store.models import AuditEvent, Client, Employee
 from tests.support.data import TODAY, VALID

@@ -1,5 +1,6 @@
-"""The way in for a desktop (or any caller that is not a workflow): open the database, and run
-one read or one write as a unit of work on behalf of an employee.
+"""The way in for the windows, the commands and the batch: open the database, and run one read
+or one write as a unit of work on behalf of an employee. Every transaction that commits is
+opened here.
 
 A result leaves the session it was made in, often for another thread: it must be a plain
 value (a frozen dataclass, a number, text), never an ORM object still bound to the session.
@@ -7,7 +8,8 @@ value (a frozen dataclass, a number, text), never an ORM object still bound to t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -26,6 +28,7 @@ __all__ = [
     "DatabaseUnavailable",
     "Read",
     "Write",
+    "committing",
     "database_error_message",
     "is_database_error",
     "open_database",
@@ -50,10 +53,17 @@ def read(database: Database, work: Read[T]) -> T:
         return _plain(work(session))
 
 
+@contextmanager
+def committing(database: Database) -> Iterator[Session]:
+    """One transaction: all of it is committed, or nothing when it raises."""
+    with database.session() as session, session.begin():
+        yield session
+
+
 def write(database: Database, username: str, work: Write[T]) -> T:
     """`work(session, actor)` in one transaction on behalf of the employee `username`:
     all of it is committed, or nothing when it raises (a refused field, a workflow error)."""
-    with database.session() as session, session.begin():
+    with committing(database) as session:
         return _plain(work(session, acting_employee(session, username)))
 
 
