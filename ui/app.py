@@ -39,7 +39,8 @@ def open_window(context: AppContext) -> MainWindow:
 
 
 def run(url: str | None, username: str) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Poortpost")
     speak_dutch(app)
     windows: list[MainWindow] = []

@@ -32,8 +32,8 @@ from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from correspondence.rules.vocabulary import DecisionKind
 from ui.context import AppContext
 from ui.printing import print_pdf
-from ui.widgets import HELD_BACK, OptionalDate, add_options, combo, date_edit, fill, table
-from ui.workers import Job
+from ui.widgets import HELD_BACK, OptionalDate, add_options, combo, date_edit, day_of, fill, table
+from ui.workers import Job, Progress
 
 ALL = None
 
@@ -43,7 +43,7 @@ class BatchWindow(QDialog):
         super().__init__(parent)
         self.context = context
         self.queue: Queue | None = None
-        self.result: BatchResult | None = None
+        self.outcome: BatchResult | None = None
         self.output: Path | None = None
         self.print_job: Job | None = None
         self.setWindowTitle("Verzendbatch — administratie")
@@ -118,7 +118,7 @@ class BatchWindow(QDialog):
         )
 
     def refresh(self) -> Job:
-        filters, sent_on = self.filters(), self.sent_on.date().toPython()
+        filters, sent_on = self.filters(), day_of(self.sent_on)
         self.print_button.setEnabled(False)
         return self.context.ops.read(
             self,
@@ -155,7 +155,7 @@ class BatchWindow(QDialog):
 
     def start(self) -> Job:
         """Check the date the letters will carry, then print what the filters choose."""
-        sent_on = self.sent_on.date().toPython()
+        sent_on = day_of(self.sent_on)
         filters, today = self.filters(), self.context.today()
         self.print_button.setEnabled(False)  # one run at a time, also while the date is checked
 
@@ -179,7 +179,7 @@ class BatchWindow(QDialog):
             and QMessageBox.question(
                 self, "Verzendbatch", f"{warning}. Toch deze verzenddatum gebruiken?"
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             self._may_print()
             return
@@ -193,12 +193,12 @@ class BatchWindow(QDialog):
         out = default_output(sent_on)
         database, username = self.context.database, self.context.username
 
-        def work(report):  # type: ignore[no-untyped-def]
+        def work(report: Progress) -> BatchResult:
             return run_batch(BatchRun(database, username, sent_on, filters, out, progress=report))
 
         def done(result: BatchResult) -> None:
             progress.close()
-            self.result, self.output = result, out if result.printed else None
+            self.outcome, self.output = result, out if result.printed else None
             decisions = count_noun(len(result.printed), "besluit", "besluiten")
             pages = count_noun(result.pages, "pagina", "pagina's")
             self.summary.setText(

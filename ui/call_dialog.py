@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 
 from correspondence.rules import labels
@@ -15,7 +16,7 @@ from correspondence.rules.vocabulary import Channel
 from correspondence.workflows import decisions
 from ui.context import AppContext
 from ui.forms import FormDialog
-from ui.widgets import combo
+from ui.widgets import combo, wall_time_of
 
 if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
@@ -53,7 +54,7 @@ class CallDialog(FormDialog):
         self.reached = self.form.add("reached", "Klant bereikt", QCheckBox("ja"))
         # Dutch wall-clock time, whatever the zone of the machine
         now = datetime.now(LOCAL_ZONE).replace(second=0, microsecond=0, tzinfo=None)
-        self.at = self.form.add("at", "Wanneer", QDateTimeEdit(now))
+        self.at = self.form.add("at", "Wanneer", QDateTimeEdit(QDateTime(now)))
         self.at.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = self.form.add("note", "Wat is er gezegd", QPlainTextEdit())
         self.note.setObjectName("note")
@@ -62,7 +63,7 @@ class CallDialog(FormDialog):
         decision_id, corrects = self.decision.currentData(), self.corrects
         channel: Channel = self.channel.currentData()
         reached, note = self.reached.isChecked(), self.note.toPlainText()
-        wall = self.at.dateTime().toPython().replace(second=0, microsecond=0, tzinfo=None)
+        wall = wall_time_of(self.at)
 
         return lambda session, actor: (
             decisions.log_explanation(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from correspondence.queries.views import Choice
@@ -11,7 +12,7 @@ from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import cases
 from ui.context import AppContext
 from ui.forms import FormDialog
-from ui.widgets import OptionalDate, combo, date_edit, select
+from ui.widgets import OptionalDate, combo, date_edit, day_of, select
 
 if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
@@ -61,7 +62,7 @@ class CaseDialog(FormDialog):
     def fill(self, values: dict[str, Any]) -> None:
         select(self.route, values["route"])
         self.bypass_reason.setText(values["bypass_reason"])
-        self.registered_on.setDate(values["registered_on"])
+        self.registered_on.setDate(QDate(values["registered_on"]))
         self.ww_ends_on.set_value(values["ww_ends_on"])
         select(self.case_manager, values["case_manager_id"])
         self.received.set_value(values["application_received_on"])
@@ -70,7 +71,7 @@ class CaseDialog(FormDialog):
     def data(self) -> CaseInput:
         return CaseInput(
             route=self.route.currentData(),
-            registered_on=self.registered_on.date().toPython(),
+            registered_on=day_of(self.registered_on),
             case_manager_id=self.case_manager.currentData(),
             bypass_reason=self.bypass_reason.text(),
             ww_ends_on=self.ww_ends_on.value(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from correspondence.queries.views import Choice
@@ -11,7 +12,7 @@ from correspondence.rules.inputs import ClientInput
 from correspondence.workflows import clients
 from ui.context import AppContext
 from ui.forms import FormDialog
-from ui.widgets import combo, date_edit, select
+from ui.widgets import combo, date_edit, day_of, select
 
 if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
@@ -70,13 +71,13 @@ class ClientDialog(FormDialog):
         select(self.household, data.household)
         select(self.municipality, data.municipality)
         if data.birth_date:
-            self.birth_date.setDate(data.birth_date)
+            self.birth_date.setDate(QDate(data.birth_date))
 
     def data(self) -> ClientInput:
         return ClientInput(
             **{name: field.text() for name, field in self.inputs.items()},
             salutation=self.salutation.currentData(),
-            birth_date=self.birth_date.date().toPython(),
+            birth_date=day_of(self.birth_date),
             household=self.household.currentData(),
             municipality=self.municipality.currentData(),
         )

@@ -50,12 +50,12 @@ class DossierView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.details = QLabel()
-        self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.next_due = QLabel()
         self.next_due.setObjectName("next_due")
         self.next_due.setWordWrap(True)
         self.steps = table("steps", ["Stap", "Status", "Datum", "Uiterlijk", "Toelichting"])
-        self.steps.setSelectionMode(QAbstractItemView.NoSelection)
+        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.decisions = table(
             "decisions",
             ["Besluit", "Status", "Besloten", "Verzonden", "Bezwaar tot", "Uitleg vooraf"],

@@ -181,6 +181,8 @@ class LetterDialog(QDialog):
         if not name:
             return
         content = self.letter.pdf if extension == "pdf" else self.letter.docx
+        if content is None:
+            return
         try:
             save_file(Path(name), content)
         except FileProblem as exc:

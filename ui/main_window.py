@@ -68,16 +68,18 @@ class ClientTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return len(self.HEADERS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole or not index.isValid():
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = self.rows[index.row()]
         return (row.name, row.bsn, row.postcode, row.city, row.municipality)[index.column()]
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section]
         return None
 
@@ -96,10 +98,10 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("results")
         self.table.setModel(self.results)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.result_count = QLabel()
         left = QWidget()
@@ -135,7 +137,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Dossier")
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
-        self.new_client_action = QAction("Nieuwe klant", self, shortcut=QKeySequence.New)
+        self.new_client_action = QAction("Nieuwe klant", self)
+        self.new_client_action.setShortcut(QKeySequence.StandardKey.New)
         self.edit_client_action = QAction("Klant bewerken", self)
         self.new_case_action = QAction("Nieuw dossier", self)
         self.case_action = QAction("Dossier bewerken", self)
@@ -332,7 +335,7 @@ class MainWindow(QMainWindow):
             "Lege database",
             "Deze database bevat nog geen klanten. Wilt u fictieve demogegevens laden?",
         )
-        if answer == QMessageBox.Yes:
+        if answer == QMessageBox.StandardButton.Yes:
             self.load_demo()
 
     def load_demo(self) -> Job:

@@ -30,7 +30,11 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> None:
             if index:
                 printer.newPage()
             target = painter.viewport()
-            size = document.pagePointSize(index).toSize().scaled(target.size(), Qt.KeepAspectRatio)
+            size = (
+                document.pagePointSize(index)
+                .toSize()
+                .scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            )
             image = document.render(index, QSize(size.width(), size.height()))
             painter.drawImage(0, 0, image)
     finally:

@@ -4,7 +4,7 @@ that may be left empty."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QHeaderView,
     QTableWidget,
@@ -30,11 +31,11 @@ def table(name: str, headers: Sequence[str]) -> QTableWidget:
     widget.setObjectName(name)
     widget.setHorizontalHeaderLabels(list(headers))
     widget.verticalHeader().hide()
-    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
-    widget.setSelectionMode(QAbstractItemView.SingleSelection)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = widget.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return widget
 
@@ -69,6 +70,22 @@ def select(combo: QComboBox, value: object) -> None:
         combo.setCurrentIndex(index)
 
 
+def day_of(editor: QDateEdit) -> date:
+    """The day an editor shows; Qt's own conversion is typed as any object."""
+    day = editor.date().toPython()
+    if not isinstance(day, date):
+        raise TypeError("de datumkiezer gaf geen datum")
+    return day
+
+
+def wall_time_of(editor: QDateTimeEdit) -> datetime:
+    """The wall-clock time an editor shows, to the minute, without a zone."""
+    moment = editor.dateTime().toPython()
+    if not isinstance(moment, datetime):
+        raise TypeError("de tijdkiezer gaf geen tijdstip")
+    return moment.replace(second=0, microsecond=0, tzinfo=None)
+
+
 def date_edit(value: date | None = None) -> QDateEdit:
     editor = QDateEdit()
     editor.setCalendarPopup(True)
@@ -91,7 +108,7 @@ class OptionalDate(QWidget):
         row.addRow(self.enabled, self.editor)
 
     def value(self) -> date | None:
-        return self.editor.date().toPython() if self.enabled.isChecked() else None
+        return day_of(self.editor) if self.enabled.isChecked() else None
 
     def set_value(self, value: date | None) -> None:
         self.enabled.setChecked(value is not None)

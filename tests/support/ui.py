@@ -30,4 +30,4 @@ def open_window(qtbot, context: AppContext) -> MainWindow:
 def search_for(qtbot, window: MainWindow, text: str) -> None:
     """Type in the search box and press Enter, as someone who does not wait for the list."""
     window.search_box.setText(text)
-    qtbot.keyClick(window.search_box, Qt.Key_Return)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)

@@ -76,12 +76,12 @@ def test_held_back_until_the_call_is_logged_then_printed(
     assert batch.held_back.rowCount() == 0
     assert sorted(r[1] for r in rows(batch.ready)) == sorted([IDRISSI, demo_bsn(6)])
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     batch.start()
     assert batch.print_job is not None
-    assert batch.result is not None
-    assert len(batch.result.printed) == 2
-    assert all(p.first_page % 2 == 1 for p in batch.result.printed)
+    assert batch.outcome is not None
+    assert len(batch.outcome.printed) == 2
+    assert all(p.first_page % 2 == 1 for p in batch.outcome.printed)
     assert batch.output.is_file()
     assert batch.save_button.isEnabled()
     with demo_database.session() as session:

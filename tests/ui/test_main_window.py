@@ -105,7 +105,7 @@ def test_first_run_on_an_empty_database_offers_the_demo(
 
     def answer(*args, **kwargs):
         asked.append(args[2])
-        return QMessageBox.Yes
+        return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     window = app_module.open_window(app_context(sqlite_database))

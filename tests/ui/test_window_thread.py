@@ -45,7 +45,7 @@ def test_no_window_reads_the_database_on_its_own_thread(qtbot, demo_database, mo
     assert batch.municipality.count() > 1
     batch.start()
     window.search_box.setText("Wiśniewski")
-    qtbot.keyClick(window.search_box, Qt.Key_Return)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     settled()
     assert window.dossier_view.dossier is not None
     for ask in (window.new_client, window.edit_client, window.edit_case, window.make_letter):
