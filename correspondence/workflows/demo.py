@@ -21,7 +21,7 @@ from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
 from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
-from store.models import Case, Client, Employee
+from store.models import Case, Client, Decision, Employee
 from store.vocabulary import (
     AppointmentKind,
     Channel,
@@ -223,21 +223,31 @@ def _application(
     )
 
 
+def _ready(
+    session: Session,
+    actor: Employee,
+    case: Case,
+    kind: DecisionKind,
+    decided_on: date,
+    *reasons: str,
+) -> Decision:
+    return decisions.draft_decision(
+        session, actor, case.id, kind, list(reasons), decided_on, DecisionStatus.READY
+    )
+
+
 def _rejection_ready(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _apply(session, actor, client, manager, today, 40, 30)
-    rejection = decisions.draft_decision(
+    rejection = _ready(
         session,
         actor,
-        case.id,
+        case,
         DecisionKind.REJECTION,
-        [
-            "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
-            "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
-        ],
         today - timedelta(days=2),
-        DecisionStatus.READY,
+        "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
+        "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
     )
     decisions.log_explanation(
         session,
@@ -265,15 +275,7 @@ def _granted(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _apply(session, actor, client, manager, today, 45, 38)
-    decision = decisions.draft_decision(
-        session,
-        actor,
-        case.id,
-        DecisionKind.GRANT,
-        [],
-        today - timedelta(days=6),
-        DecisionStatus.READY,
-    )
+    decision = _ready(session, actor, case, DecisionKind.GRANT, today - timedelta(days=6))
     decisions.mark_sent(session, actor, decision.id, today - timedelta(days=5))
 
 
