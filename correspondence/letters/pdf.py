@@ -23,7 +23,8 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
-from correspondence.letters.model import Block, Format, Letter, PageBreak, Paragraph, Span, Table
+from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
+from correspondence.letters.styles import Format
 
 FONT_FOLDER = Path(__file__).resolve().parents[2] / "templates_nl" / "fonts"
 FAMILY = "DejaVuSans"

@@ -21,10 +21,11 @@ from correspondence.letters.compose import compose
 from correspondence.letters.context import LetterReference, build_context
 from correspondence.letters.engine import PreparedLetter, prepare
 from correspondence.letters.errors import TemplateRefused
-from correspondence.letters.model import Letter, Styles, read_letter
+from correspondence.letters.model import Letter, read_letter
 from correspondence.letters.package import DOCUMENT, STYLES, Package
 from correspondence.letters.pdf import render_pdf
 from correspondence.letters.registry import FolderRegistry, TemplateRegistry, TemplateSource
+from correspondence.letters.styles import Styles
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.kinds import LetterKind
