@@ -1,0 +1,282 @@
+"""The texts of the first versions of the templates: the text blocks and the letters, each a
+list of paragraphs (plain, or with their style) and tables. build_templates.py writes them."""
+
+from __future__ import annotations
+
+# a paragraph, a paragraph with its style, or a table given as rows of cells
+Item = str | tuple[str, str] | list[list[str]]
+
+BLOCKS: dict[str, list[Item]] = {
+    "bezwaar": [
+        ("Kop", "Bent u het niet eens met dit besluit?"),
+        "Dan kunt u bezwaar maken. Dat kunt u zelf doen. Iemand anders mag het ook voor u doen, "
+        "als u die persoon daarvoor schriftelijk toestemming geeft (een machtiging).",
+        "**Wij moeten uw bezwaar uiterlijk op {{ besluit.bezwaartermijn|dag_datum }} hebben.**",
+        "Dat is zes weken na de dag waarop wij deze brief hebben verstuurd. Stuurt u uw bezwaar "
+        "per post? Dan is het ook op tijd als u het vóór het einde van die dag op de post doet "
+        "en wij het binnen een week daarna krijgen.",
+        "Stuur uw bezwaar naar: {{ gemeente.college }}, {{ gemeente.postadres }}.",
+        "Zet in uw brief:",
+        ("Opsomming", "•\u00a0uw naam en adres;"),
+        ("Opsomming", "•\u00a0de datum;"),
+        (
+            "Opsomming",
+            "•\u00a0over welk besluit het gaat: noem ons kenmerk {{ brief.kenmerk }} "
+            "of stuur een kopie van deze brief mee;",
+        ),
+        ("Opsomming", "•\u00a0waarom u het niet eens bent met het besluit;"),
+        ("Opsomming", "•\u00a0uw handtekening."),
+        "Het besluit blijft gelden zolang wij uw bezwaar behandelen. Is uw situatie dringend? "
+        "Dan kunt u de voorzieningenrechter van de rechtbank Noord-Holland vragen om een "
+        "voorlopige voorziening. Dat kan alleen als u ook bezwaar heeft gemaakt. U betaalt "
+        "daarvoor griffierecht.",
+    ],
+    "contact": [
+        ("Kop", "Heeft u vragen?"),
+        "Neem dan contact op met {{ contactpersoon.naam }}, uw vaste contactpersoon. Bel "
+        "{{ contactpersoon.telefoon }} of mail naar {{ contactpersoon.email }}. U kunt ook ons "
+        "team bellen op {{ gemeente.telefoon }} of mailen naar {{ gemeente.email }}.",
+    ],
+    "ondertekening": [
+        "Met vriendelijke groet,",
+        "namens het college van burgemeester en wethouders van {{ gemeente.naam }},",
+        "",
+        "{{ contactpersoon.naam }}",
+        "klantmanager Werk en Inkomen",
+    ],
+    "voorschot_uitleg": [
+        ("Kop", "Wat is een voorschot?"),
+        "Een voorschot is een lening zonder rente. U krijgt het terwijl wij uw aanvraag "
+        "onderzoeken, zodat u uw vaste lasten kunt betalen.",
+        "Krijgt u bijstand? Dan verrekenen wij het voorschot met uw uitkering. U krijgt dan de "
+        "eerste keer minder uitbetaald. U hoeft niets apart terug te betalen.",
+        "Krijgt u geen bijstand? Dan moet u het voorschot terugbetalen. Dat doet u in "
+        "termijnen, volgens het schema in deze brief.",
+    ],
+}
+
+INSTALMENTS: list[Item] = [
+    [
+        ["Termijn", "Uiterlijk betalen op", "Bedrag", "Daarna nog te betalen"],
+        ["{%tr for t in voorschot.termijnen %}", "", "", ""],
+        ["{{ t.nummer }}", "{{ t.datum|datum }}", "{{ t.bedrag|bedrag }}", "{{ t.saldo|bedrag }}"],
+        ["{%tr endfor %}", "", "", ""],
+    ],
+]
+
+TOLD_IN_ADVANCE: list[Item] = [
+    "{%p if besluit.uitleg.nodig %}",
+    "{%p if besluit.uitleg.bereikt %}",
+    ("Kop", "Wij hebben u dit al verteld"),
+    "Op {{ besluit.uitleg.datum|dag_datum }} heeft {{ besluit.uitleg.door }} u "
+    "{{ besluit.uitleg.kanaal }} verteld wat wij hebben besloten en waarom.",
+    "{%p else %}",
+    ("Kop", "Wij hebben geprobeerd u dit vooraf te vertellen"),
+    "Wij hebben u gebeld op {{ besluit.uitleg.pogingen|join(' en ') }}, maar wij hebben u "
+    "niet bereikt.",
+    "{%p endif %}",
+    "{%p endif %}",
+]
+
+CLOSING: list[Item] = ["[[ contact ]]", "[[ ondertekening ]]"]
+DECISION_CLOSING: list[Item] = ["[[ bezwaar ]]", *CLOSING]
+
+LETTERS: dict[str, list[Item]] = {
+    "homework-letter": [
+        "{{ klant.aanhef }},",
+        "U heeft zich op {{ melding.datum|datum }} gemeld op het Werkplein, omdat u een "
+        "bijstandsuitkering wilt aanvragen. U heeft toen een huiswerkmap gekregen. In deze brief "
+        "leest u wat u nu moet doen.",
+        ("Kop", "Kom naar de {{ bijeenkomst.naam }}"),
+        "**Wij verwachten u op {{ bijeenkomst.datum|dag_datum }} om {{ bijeenkomst.tijd }} uur.**",
+        "Adres: {{ bijeenkomst.plaats }}. De bijeenkomst duurt een uur. U hoort wat uw rechten en "
+        "plichten zijn. U krijgt daar ook een afspraak voor een gesprek met uw vaste "
+        "contactpersoon. Neem een geldig identiteitsbewijs mee.",
+        ("Kop", "Wat zit er in de huiswerkmap?"),
+        ("Opsomming", "•\u00a0informatie over werk zoeken;"),
+        ("Opsomming", "•\u00a0uitleg over het schrijven van een cv;"),
+        ("Opsomming", "•\u00a0een aanvraagformulier voor een bijstandsuitkering."),
+        ("Kop", "Hoe lang duurt het?"),
+        "Na de bijeenkomst heeft u een gesprek met uw contactpersoon en volgt u de Workshop naar "
+        "Werk. Van uw melding tot het einde van de workshop duurt het gemiddeld 11 dagen. Van uw "
+        "melding tot ons besluit over de uitkering duurt het gemiddeld 36 dagen. Als wij uw "
+        "aanvraag hebben ontvangen, beslissen wij binnen 8 weken.",
+        ("Kop", "U kunt de uitkering nu al aanvragen"),
+        "U hoeft niet te wachten tot u de bijeenkomst en de workshop heeft gehad. U kunt het "
+        "aanvraagformulier meteen invullen en inleveren. U kunt het ook doen terwijl u de "
+        "bijeenkomst en de workshop volgt.",
+        ("Kop", "Heeft u geld nodig voordat wij beslissen?"),
+        "Dan heeft u recht op een voorschot. Dat is een lening zonder rente van "
+        "{{ voorschot_percentage }}% van de bijstandsuitkering die voor u geldt. U kunt het "
+        "voorschot krijgen tot 4 weken na uw melding, dus tot en met "
+        "{{ voorschot_termijn|datum }}. Vraag ernaar bij uw contactpersoon.",
+        *CLOSING,
+    ],
+    "appointment-form": [
+        "{{ klant.aanhef }},",
+        "U was op {{ bijeenkomst.datum|datum }} bij de {{ bijeenkomst.naam }}. Met dit "
+        "formulier bevestigen wij uw afspraak voor het participatiegesprek.",
+        ("Kop", "Uw afspraak"),
+        [
+            ["Wanneer", "{{ gesprek.datum|dag_datum }} om {{ gesprek.tijd }} uur"],
+            ["Waar", "{{ gesprek.plaats }}"],
+            ["Met wie", "{{ contactpersoon.naam }}, uw vaste contactpersoon"],
+        ],
+        ("Kop", "Neem dit mee"),
+        ("Opsomming", "•\u00a0een cv dat klopt met uw situatie van nu;"),
+        ("Opsomming", "•\u00a0bewijs van uw laatste vijf sollicitaties;"),
+        ("Opsomming", "•\u00a0de huiswerkopdracht over uw vaardigheden en competenties."),
+        ("Kop", "Uw vaste contactpersoon"),
+        "{{ contactpersoon.naam }} is uw vaste contactpersoon. U heeft met deze persoon contact "
+        "tijdens uw aanvraag en zolang u een uitkering krijgt. Kunt u niet komen? Bel of mail "
+        "dan zo snel mogelijk.",
+        *CLOSING,
+    ],
+    "advance-agreement": [
+        "{{ klant.aanhef }},",
+        "U krijgt een voorschot op uw bijstandsuitkering. In deze overeenkomst staan de afspraken "
+        "die wij daarover met u maken.",
+        ("Kop", "Hoeveel krijgt u?"),
+        "**U krijgt een voorschot van {{ voorschot.bedrag|bedrag }}.**",
+        "Dat is {{ voorschot.percentage }}% van de bijstandsnorm voor {{ voorschot.leefvorm }}. "
+        "Die norm is {{ voorschot.norm|bedrag }} per maand op {{ voorschot.start|datum }}, de dag "
+        "waarop uw voorschot ingaat.",
+        "[[ voorschot_uitleg ]]",
+        ("Kop", "Zo betaalt u terug als u geen bijstand krijgt"),
+        *INSTALMENTS,
+        "Kunt u deze bedragen niet betalen? Neem dan contact op met uw contactpersoon. Wij zoeken "
+        "samen naar een bedrag dat u wel kunt betalen.",
+        ("Kop", "Ondertekening"),
+        "Met uw handtekening gaat u akkoord met deze afspraken.",
+        [
+            ["Namens het college", "De klant"],
+            ["{{ contactpersoon.naam }}", "{{ klant.naam }}"],
+            ["Datum:", "Datum:"],
+            ["Handtekening:", "Handtekening:"],
+        ],
+        *CLOSING,
+    ],
+    "decision-grant": [
+        "{{ klant.aanhef }},",
+        "**U krijgt een bijstandsuitkering vanaf {{ besluit.ingangsdatum|datum }}.**",
+        ("Kop", "Waarom krijgt u bijstand?"),
+        "U heeft op {{ aanvraag.ontvangen|datum }} bijstand aangevraagd. Wij hebben uw aanvraag "
+        "onderzocht. U heeft niet genoeg inkomen en vermogen om van te leven en u voldoet aan de "
+        "voorwaarden.",
+        "{%p for reden in besluit.redenen %}",
+        "{{ reden }}",
+        "{%p endfor %}",
+        ("Kop", "Welke regels gelden?"),
+        "Wij hebben besloten op grond van de Participatiewet: artikel 11 (wie recht heeft op "
+        "bijstand), artikel 21 (de hoogte van de bijstand) en artikel 44 (de ingangsdatum).",
+        ("Kop", "Wat betekent dit voor u?"),
+        "Uw bijstandsnorm is {{ besluit.norm|bedrag }} per maand. Dit is het bedrag voor "
+        "{{ besluit.leefvorm }}. Heeft u inkomsten? Dan trekken wij die van dit bedrag af.",
+        "{%p if voorschot %}",
+        "U heeft een voorschot van {{ voorschot.bedrag|bedrag }} gekregen. Dat verrekenen wij met "
+        "uw eerste uitkering.",
+        "{%p endif %}",
+        "Met de uitkering heeft u ook plichten:",
+        (
+            "Opsomming",
+            "•\u00a0geef veranderingen in uw situatie meteen aan ons door, zoals werk, "
+            "inkomen, een verhuizing of iemand die bij u komt wonen;",
+        ),
+        ("Opsomming", "•\u00a0zoek werk en neem werk aan dat u kunt doen;"),
+        ("Opsomming", "•\u00a0kom naar afspraken met uw contactpersoon."),
+        *DECISION_CLOSING,
+    ],
+    "decision-rejection": [
+        "{{ klant.aanhef }},",
+        "**U krijgt geen bijstandsuitkering.**",
+        ("Kop", "Waarom krijgt u geen bijstand?"),
+        "U heeft op {{ aanvraag.ontvangen|datum }} bijstand aangevraagd. Wij hebben uw aanvraag "
+        "onderzocht. Dit is wat wij hebben vastgesteld:",
+        "{%p for reden in besluit.redenen %}",
+        "{{ reden }}",
+        "{%p endfor %}",
+        ("Kop", "Welke regels gelden?"),
+        "Wij hebben besloten op grond van artikel 11 van de Participatiewet. Daarin staat wie "
+        "recht heeft op bijstand: iemand die niet genoeg geld heeft om van te leven.",
+        ("Kop", "Wat betekent dit voor u?"),
+        "U krijgt geen uitkering van ons. Verandert uw situatie? Dan kunt u opnieuw bijstand "
+        "aanvragen.",
+        "{%p if voorschot %}",
+        "U heeft een voorschot van {{ voorschot.bedrag|bedrag }} gekregen. Dat moet u "
+        "terugbetalen. Daarover krijgt u een aparte brief.",
+        "{%p endif %}",
+        *TOLD_IN_ADVANCE,
+        *DECISION_CLOSING,
+    ],
+    "decision-not-processed": [
+        "{{ klant.aanhef }},",
+        "**Wij nemen uw aanvraag voor bijstand niet in behandeling.**",
+        ("Kop", "Waarom niet?"),
+        "U heeft op {{ aanvraag.ontvangen|datum }} bijstand aangevraagd. Op "
+        "{{ besluit.gevraagd_op|datum }} hebben wij u om deze informatie gevraagd:",
+        "{%p for stuk in besluit.ontbrekend %}",
+        ("Opsomming", "•\u00a0{{ stuk }}"),
+        "{%p endfor %}",
+        "Wij hebben deze informatie niet of niet volledig gekregen. Zonder deze informatie kunnen "
+        "wij niet beoordelen of u recht heeft op bijstand.",
+        "{%p for reden in besluit.redenen %}",
+        "{{ reden }}",
+        "{%p endfor %}",
+        ("Kop", "Welke regels gelden?"),
+        "Wij hebben besloten op grond van artikel 4:5 van de Algemene wet bestuursrecht en "
+        "artikel 17 van de Participatiewet. U moet ons alle informatie geven die wij nodig hebben "
+        "om uw aanvraag te beoordelen.",
+        ("Kop", "Wat betekent dit voor u?"),
+        "Wij beslissen niet over uw recht op bijstand. U kunt opnieuw bijstand aanvragen. Lever "
+        "dan alle gevraagde informatie in.",
+        *TOLD_IN_ADVANCE,
+        *DECISION_CLOSING,
+    ],
+    "decision-advance-recovery": [
+        "{{ klant.aanhef }},",
+        "**U moet het voorschot van {{ voorschot.bedrag|bedrag }} terugbetalen.**",
+        ("Kop", "Waarom moet u het voorschot terugbetalen?"),
+        "U heeft vanaf {{ voorschot.start|datum }} een voorschot gekregen op een "
+        "bijstandsuitkering. Een voorschot is een lening. Wij hebben besloten dat u geen recht "
+        "heeft op bijstand. Daarom moet u het voorschot terugbetalen.",
+        "{%p for reden in besluit.redenen %}",
+        "{{ reden }}",
+        "{%p endfor %}",
+        ("Kop", "Welke regels gelden?"),
+        "Wij hebben besloten op grond van de Participatiewet: artikel 52 (het voorschot) en "
+        "artikel 58 (het terugvorderen van bijstand).",
+        ("Kop", "Wat betekent dit voor u?"),
+        "U betaalt het voorschot terug in termijnen:",
+        *INSTALMENTS,
+        "Kunt u deze bedragen niet betalen? Neem dan contact op met uw contactpersoon. Wij zoeken "
+        "samen naar een bedrag dat u wel kunt betalen.",
+        *TOLD_IN_ADVANCE,
+        *DECISION_CLOSING,
+    ],
+    "search-period-letter": [
+        "{{ klant.aanhef }},",
+        "U heeft zich op {{ melding.datum|datum }} gemeld op het Werkplein. U bent jonger dan 27 "
+        "jaar. Daarom zoekt u eerst 4 weken zelf naar werk of naar een opleiding. Dat heet de "
+        "zoektermijn.",
+        ("Kop", "Wanneer eindigt uw zoektermijn?"),
+        "**Uw zoektermijn loopt tot en met {{ zoektermijn.einde|dag_datum }}.**",
+        "Heeft u dan nog geen werk of opleiding gevonden? Dan kunt u vanaf de dag daarna bijstand "
+        "aanvragen.",
+        ("Kop", "Wat doet u in de zoektermijn?"),
+        ("Opsomming", "•\u00a0zoek werk en reageer op vacatures;"),
+        (
+            "Opsomming",
+            "•\u00a0kijk of u een opleiding kunt volgen, en of u daarvoor "
+            "studiefinanciering kunt krijgen;",
+        ),
+        (
+            "Opsomming",
+            "•\u00a0bewaar bewijs van wat u doet, zoals uw sollicitatiebrieven en de "
+            "antwoorden die u krijgt.",
+        ),
+        "Dit bewijs heeft u nodig als u daarna bijstand aanvraagt.",
+        ("Kop", "Welke regels gelden?"),
+        "De zoektermijn staat in artikel 41, vierde lid, van de Participatiewet.",
+        *CLOSING,
+    ],
+}
