@@ -3,7 +3,6 @@ batch killed at random points that is run again."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -295,46 +294,6 @@ def test_the_contact_log_only_grows(sqlite_url):
     with database.session() as session:
         queue = build_queue(session, BatchFilter(), SENT_ON)
     assert queue.held_back[0].reason == "de klant is nog niet bereikt voor de uitleg vooraf"
-    database.close()
-
-
-def test_pdf_stream_is_valid_for_another_reader(sqlite_url, tmp_path):
-    database = imported(sqlite_url, cases(4, TODAY))
-    out = tmp_path / "b.pdf"
-    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=1))
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(out.read_bytes()), strict=True)
-    assert len(reader.pages) == len(page_texts(out))
-    database.close()
-
-
-def test_a_pdf_of_another_layout_is_merged_through_the_parser(tmp_path):
-    from pypdf import PdfReader, PdfWriter
-
-    from correspondence.batch.merge import StreamingMerger
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    foreign = buffer.getvalue() + b"\n% appended after the end\n"  # no longer the plain layout
-    merger = StreamingMerger(tmp_path / "m.pdf")
-    assert merger.add_letter(foreign) == (1, 1)
-    assert merger.finish() == 2  # the letter and its duplex blank
-    assert len(PdfReader(str(tmp_path / "m.pdf"), strict=True).pages) == 2
-
-
-def test_every_page_hangs_under_the_merged_page_tree(sqlite_url, tmp_path):
-    from pypdf import PdfReader
-
-    database = imported(sqlite_url, cases(3, TODAY))
-    out = tmp_path / "b.pdf"
-    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=1))
-    reader = PdfReader(str(out), strict=True)
-    root = reader.trailer["/Root"]["/Pages"].indirect_reference
-    for page in reader.pages:
-        assert page.get("/Parent").indirect_reference == root
     database.close()
 
 
