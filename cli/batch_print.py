@@ -1,0 +1,47 @@
+"""`batch-print --out FILE.pdf`: print the ready decisions into one PDF, or say what would be."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from cli.errors import UsageError
+from cli.reports import batch_report, describe_report, dry_run_report
+from correspondence.batch.printing import BatchFilter, build_queue, check_print_date, run_batch
+from correspondence.records import reference
+from store.database import Database
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    sent_on = args.date or date.today()
+    with database.session() as session:
+        town = (
+            None
+            if args.municipality is None
+            else reference.municipality_code(session, args.municipality)
+        )
+        warning = check_print_date(sent_on, date.today(), session)
+    filters = BatchFilter(municipality=town)
+    if warning and not confirm(f"{warning}. Toch deze verzenddatum gebruiken?"):
+        raise UsageError(f"{warning}; kies een werkdag")
+    if args.dry_run:
+        with database.session() as session:
+            queue = build_queue(session, filters, sent_on)
+        report = dry_run_report(queue, sent_on, database)
+    else:
+        result = run_batch(database, args.username, sent_on, filters, args.out)
+        report = batch_report(result)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(describe_report(report, args.out, args.dry_run))
+    return 0
+
+
+def confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{question} [j/N] ")
+    return answer.strip().lower() in ("j", "ja")

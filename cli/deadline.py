@@ -1,0 +1,16 @@
+"""`deadline KIND DAY`: the last day of a term, on the Atw calendar beheer keeps."""
+
+from __future__ import annotations
+
+import argparse
+
+from correspondence.records import reference
+from correspondence.rules import deadlines
+from store.database import Database
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    with database.session() as session:
+        calendar = reference.atw_calendar(session)
+    print(deadlines.TERMS[args.kind](args.day, calendar).isoformat())
+    return 0

@@ -1,0 +1,22 @@
+"""`demo`: fill the database with fictional demo data, once."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from correspondence.rules.formatting import count_noun
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.demo import already_loaded, load_demo
+from store.database import Database
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    with database.session() as session, session.begin():
+        if already_loaded(session):
+            print("De demogegevens staan al in deze database.")
+            return 0
+        actor = acting_employee(session, args.username)
+        count = load_demo(session, actor, date.today())
+    print(f"Demogegevens geladen: {count_noun(count, 'klant', 'klanten')}.")
+    return 0

@@ -1,0 +1,33 @@
+"""How a refused command ends: one Dutch line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import sys
+
+from correspondence.rules.errors import ValidationFailed, WorkflowError
+from store.database import DatabaseUnavailable, database_error_message, is_database_error
+from store.files import FileProblem
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is one Dutch line."""
+
+
+def refusal(exc: Exception) -> str | None:
+    """The Dutch line that tells why a command was refused; None for an unexpected error."""
+    if isinstance(exc, ValidationFailed):
+        return "; ".join(f"veld {name}: {text}" for name, text in exc.errors.items())
+    if isinstance(exc, UsageError | WorkflowError | DatabaseUnavailable | FileProblem):
+        return str(exc)
+    if is_database_error(exc):
+        return database_error_message(exc)  # never the statement or its values
+    return None
+
+
+def complain(message: str) -> int:
+    """Print `message` as one line on stderr, whatever input it quotes; the usage error."""
+    line = "".join(c if c.isprintable() else " " for c in message)
+    print(f"poortpost: {line}", file=sys.stderr)
+    return USAGE_ERROR

@@ -1,0 +1,37 @@
+"""`explain BSN`: log a call or conversation that explains a decision in advance."""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.errors import UsageError
+from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn
+from correspondence.workflows import audit
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.cases import open_case_of
+from correspondence.workflows.decisions import decision_to_explain, log_explanation
+from store.database import Database
+from store.vocabulary import Channel
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    try:
+        bsn = normalise_bsn(args.bsn)
+    except InvalidIdentifier as exc:
+        raise UsageError(f"BSN: {exc}") from None
+    with database.session() as session, session.begin():
+        actor = acting_employee(session, args.username)
+        decision = decision_to_explain(session, open_case_of(session, bsn), args.decision)
+        entry = log_explanation(
+            session,
+            actor,
+            decision.id,
+            args.at or audit.now(),
+            Channel(args.channel),
+            args.reached == "yes",
+            args.note,
+        )
+        when = entry.at.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
+    print(f"Gesprek vastgelegd ({when}, {'bereikt' if args.reached == 'yes' else 'niet bereikt'}).")
+    return 0

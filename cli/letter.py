@@ -1,0 +1,43 @@
+"""`letter KIND --data CASE.json`: one letter from a case in JSON, as DOCX and/or PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.errors import UsageError
+from cli.json_files import read_json
+from correspondence.letters.produce import LetterProducer
+from correspondence.letters.reference_data import letter_reference
+from correspondence.rules.case_data import parse_case
+from correspondence.rules.kinds import LetterKind
+from store.database import Database
+from store.files import FileProblem, write_all_private
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    if args.docx is None and args.pdf is None:
+        raise UsageError("geef --docx en/of --pdf: waar moet de brief komen?")
+    if args.docx and args.pdf and args.docx.resolve() == args.pdf.resolve():
+        raise UsageError("--docx en --pdf wijzen naar hetzelfde bestand")
+    case = parse_case(read_json(args.data))
+    with database.session() as session:
+        reference = letter_reference(session, case.municipality)
+    letter = LetterProducer().produce(
+        LetterKind(args.kind), case, reference, docx=args.docx is not None
+    )
+    outputs = [
+        (path, content)
+        for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))
+        if path
+    ]
+    write_all(outputs)
+    return 0
+
+
+def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none, each readable by its owner only; no temporary file stays."""
+    try:
+        write_all_private(outputs)
+    except FileProblem as exc:
+        raise UsageError(str(exc)) from None
