@@ -8,9 +8,10 @@ import sys
 from datetime import date
 
 from cli.errors import UsageError
-from cli.reports import batch_report, describe_report, dry_run_report
+from cli.reports import Planned, batch_report, describe_report
 from correspondence.batch.printing import BatchFilter, build_queue, check_print_date, run_batch
 from correspondence.records import reference
+from correspondence.rules import deadlines
 from store.database import Database
 
 
@@ -29,10 +30,12 @@ def run(database: Database, args: argparse.Namespace) -> int:
     if args.dry_run:
         with database.session() as session:
             queue = build_queue(session, filters, sent_on)
-        report = dry_run_report(queue, sent_on, database)
+            deadline = deadlines.objection_deadline(sent_on, reference.atw_calendar(session))
+        planned = [Planned(e.bsn, e.kind, sent_on, deadline) for e in queue.ready]
+        report = batch_report(planned, queue.held_back, pages=0)
     else:
         result = run_batch(database, args.username, sent_on, filters, args.out)
-        report = batch_report(result)
+        report = batch_report(result.printed, result.held_back, result.pages)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

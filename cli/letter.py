@@ -29,7 +29,7 @@ def run(database: Database, args: argparse.Namespace) -> int:
     outputs = [
         (path, content)
         for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))
-        if path
+        if path and content is not None
     ]
     write_all(outputs)
     return 0

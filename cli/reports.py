@@ -1,41 +1,36 @@
-"""What `batch-print` reports: one JSON object, or Dutch lines for a person."""
+"""What `batch-print` reports, after a run or a dry run: one JSON object, or Dutch lines."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from correspondence.batch.printing import BatchResult, Queue
-from correspondence.records import reference
-from correspondence.rules import deadlines
 from correspondence.rules.formatting import count_noun
-from store.database import Database
+
+if TYPE_CHECKING:
+    from correspondence.batch.printing import HeldBack, Printed
+    from store.vocabulary import DecisionKind
 
 
-def dry_run_report(queue: Queue, sent_on: date, database: Database) -> dict[str, Any]:
-    with database.session() as session:
-        deadline = deadlines.objection_deadline(sent_on, reference.atw_calendar(session))
-    return {
-        "printed": [
-            {
-                "bsn": e.bsn,
-                "kind": e.kind.value,
-                "first_page": None,
-                "pages": None,
-                "sent_on": sent_on.isoformat(),
-                "objection_deadline": deadline.isoformat(),
-            }
-            for e in queue.ready
-        ],
-        "held_back": [
-            {"bsn": h.bsn, "kind": h.kind.value, "reason": h.reason} for h in queue.held_back
-        ],
-        "pages": 0,
-    }
+@dataclass(frozen=True)
+class Planned:
+    """A decision a dry run would print: its dates are known, its pages not yet."""
+
+    bsn: str
+    kind: DecisionKind
+    sent_on: date
+    objection_deadline: date
+    first_page: None = None
+    pages: None = None
 
 
-def batch_report(result: BatchResult) -> dict[str, Any]:
+def batch_report(
+    printed: Sequence[Printed | Planned], held_back: Sequence[HeldBack], pages: int
+) -> dict[str, Any]:
+    """The JSON object README documents, the same for a run and a dry run."""
     return {
         "printed": [
             {
@@ -46,12 +41,10 @@ def batch_report(result: BatchResult) -> dict[str, Any]:
                 "sent_on": p.sent_on.isoformat(),
                 "objection_deadline": p.objection_deadline.isoformat(),
             }
-            for p in result.printed
+            for p in printed
         ],
-        "held_back": [
-            {"bsn": h.bsn, "kind": h.kind.value, "reason": h.reason} for h in result.held_back
-        ],
-        "pages": result.pages,
+        "held_back": [{"bsn": h.bsn, "kind": h.kind.value, "reason": h.reason} for h in held_back],
+        "pages": pages,
     }
 
 
