@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cli.errors import UsageError
-from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.dates import LOCAL_ZONE
 from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn
 from correspondence.workflows import audit
 from correspondence.workflows.actors import acting_employee

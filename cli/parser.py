@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -12,7 +13,6 @@ from cli.errors import UsageError
 from correspondence.rules import deadlines
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.rules.kinds import LetterKind
-from correspondence.workflows.actors import os_username
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -32,6 +32,13 @@ def translate_argparse(message: str) -> str:
     if match := re.search(r"argument [^:]+: (.*)", message):
         return match[1]
     return message
+
+
+def os_username() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
 
 
 def iso_date(text: str, kind: DateKind = DateKind.ANY) -> date:
