@@ -18,7 +18,6 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     LargeBinary,
-    MetaData,
     Numeric,
     String,
     Table,
@@ -28,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from store.tables import ATW_EQUATED_DAYS, METADATA
 from store.types import Instant
 from store.vocabulary import (
     CLIENT_LIMITS,
@@ -47,14 +47,6 @@ from store.vocabulary import (
     SessionKind,
 )
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
 
 def choice(enum: type[StrEnum], name: str) -> Enum:
     """A closed set stored as text with a CHECK, portable between SQLite and PostgreSQL."""
@@ -70,7 +62,7 @@ def choice(enum: type[StrEnum], name: str) -> Enum:
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = METADATA
 
 
 class Employee(Base):
@@ -385,10 +377,10 @@ class NormAmount(Base):
 class AtwEquatedDay(Base):
     """A day equated to a holiday by Royal decree (Atw art. 3 lid 3)."""
 
-    __tablename__ = "atw_equated_days"
+    __table__ = ATW_EQUATED_DAYS
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    decree: Mapped[str] = mapped_column(String(200))
+    day: Mapped[date]
+    decree: Mapped[str]
 
 
 class Setting(Base):

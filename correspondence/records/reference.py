@@ -8,17 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from correspondence.rules.calendar import AtwCalendar
+# read without the ORM in its own module; its callers find it here with the other reference data
+from correspondence.records.calendar import atw_calendar
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.gate import DecisionPolicy
 from correspondence.rules.norms import NormTable
-from store.models import AtwEquatedDay, Municipality, Setting
+from store.models import Municipality, Setting
 from store.models import NormTable as NormTableRow
 from store.vocabulary import DecisionKind
-
-
-def atw_calendar(session: Session) -> AtwCalendar:
-    return AtwCalendar.with_equated(session.scalars(select(AtwEquatedDay.day)))
 
 
 def norm_tables(session: Session) -> list[NormTable]:
