@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from correspondence.records.calendar import atw_calendar
+from correspondence.records import reference
 from correspondence.rules import deadlines
 from store.database import Database
 
 
 def run(database: Database, args: argparse.Namespace) -> int:
     with database.engine.connect() as connection:
-        calendar = atw_calendar(connection)
+        calendar = reference.atw_calendar(connection)
     print(deadlines.TERMS[args.kind](args.day, calendar).isoformat())
     return 0

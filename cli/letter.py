@@ -21,8 +21,8 @@ def run(database: Database, args: argparse.Namespace) -> int:
     if args.docx and args.pdf and args.docx.resolve() == args.pdf.resolve():
         raise UsageError("--docx en --pdf wijzen naar hetzelfde bestand")
     case = parse_case(read_json(args.data))
-    with database.session() as session:
-        reference = letter_reference(session, case.municipality)
+    with database.engine.connect() as connection:
+        reference = letter_reference(connection, case.municipality)
     letter = LetterProducer().produce(
         LetterKind(args.kind), case, reference, docx=args.docx is not None
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -14,7 +13,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -27,7 +25,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from store.tables import ATW_EQUATED_DAYS, METADATA
+from store.tables import (
+    ATW_EQUATED_DAYS,
+    METADATA,
+    MUNICIPALITIES,
+    NORM_AMOUNTS,
+    NORM_TABLES,
+    SETTINGS,
+    choice,
+)
 from store.types import Instant
 from store.vocabulary import (
     CLIENT_LIMITS,
@@ -48,19 +54,6 @@ from store.vocabulary import (
 )
 
 
-def choice(enum: type[StrEnum], name: str) -> Enum:
-    """A closed set stored as text with a CHECK, portable between SQLite and PostgreSQL."""
-    return Enum(
-        enum,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
-
 class Base(DeclarativeBase):
     metadata = METADATA
 
@@ -78,17 +71,17 @@ class Employee(Base):
 
 
 class Municipality(Base):
-    __tablename__ = "municipalities"
+    __table__ = MUNICIPALITIES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(100))
-    college: Mapped[str] = mapped_column(String(200))
-    postbus: Mapped[str] = mapped_column(String(20))
-    postbus_postcode: Mapped[str] = mapped_column(String(7))
-    postbus_city: Mapped[str] = mapped_column(String(100))
-    team_email: Mapped[str] = mapped_column(String(200))
-    team_phone: Mapped[str] = mapped_column(String(40))
+    id: Mapped[int]
+    code: Mapped[str]
+    name: Mapped[str]
+    college: Mapped[str]
+    postbus: Mapped[str]
+    postbus_postcode: Mapped[str]
+    postbus_city: Mapped[str]
+    team_email: Mapped[str]
+    team_phone: Mapped[str]
 
 
 class Client(Base):
@@ -353,25 +346,24 @@ class PrintBatch(Base):
 
 
 class NormTable(Base):
-    __tablename__ = "norm_tables"
+    __table__ = NORM_TABLES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    effective_from: Mapped[date] = mapped_column(Date, unique=True)
-    source: Mapped[str] = mapped_column(Text)
-    verified: Mapped[bool] = mapped_column(Boolean)
+    id: Mapped[int]
+    effective_from: Mapped[date]
+    source: Mapped[str]
+    verified: Mapped[bool]
 
     amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
 
 
 class NormAmount(Base):
-    __tablename__ = "norm_amounts"
-    __table_args__ = (UniqueConstraint("table_id", "household", "age_band"),)
+    __table__ = NORM_AMOUNTS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    table_id: Mapped[int] = mapped_column(ForeignKey("norm_tables.id"))
-    household: Mapped[Household] = mapped_column(choice(Household, "household"))
-    age_band: Mapped[AgeBand] = mapped_column(choice(AgeBand, "age_band"))
-    amount_cents: Mapped[int] = mapped_column(Integer)
+    id: Mapped[int]
+    table_id: Mapped[int]
+    household: Mapped[Household]
+    age_band: Mapped[AgeBand]
+    amount_cents: Mapped[int]
 
 
 class AtwEquatedDay(Base):
@@ -384,10 +376,10 @@ class AtwEquatedDay(Base):
 
 
 class Setting(Base):
-    __tablename__ = "settings"
+    __table__ = SETTINGS
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[Any] = mapped_column(JSON)
+    key: Mapped[str]
+    value: Mapped[Any]
 
 
 class AuditEvent(Base):
