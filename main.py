@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from cli.commands import run_command
-from cli.errors import complain, refusal
+from cli.errors import refuse
 from cli.parser import build_parser
+from correspondence import logbook
 
 
 def run_desktop(args: argparse.Namespace) -> int:
@@ -22,16 +23,17 @@ def run_desktop(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    logbook.start()
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return run_desktop(args)
         return run_command(args)
     except Exception as exc:
-        message = refusal(exc)
-        if message is None:
-            raise
-        return complain(message)
+        status = refuse(exc)
+        if status is None:
+            raise  # logged with its traceback by the logbook's hook
+        return status
 
 
 if __name__ == "__main__":

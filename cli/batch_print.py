@@ -9,10 +9,13 @@ from datetime import date
 
 from cli.errors import UsageError
 from cli.reports import Planned, batch_report, describe_report
+from correspondence import logbook
 from correspondence.batch.printing import BatchFilter, build_queue, check_print_date, run_batch
 from correspondence.records import reference
 from correspondence.rules import deadlines
 from store.database import Database
+
+log = logbook.logger(__name__)
 
 
 def run(database: Database, args: argparse.Namespace) -> int:
@@ -33,9 +36,17 @@ def run(database: Database, args: argparse.Namespace) -> int:
             deadline = deadlines.objection_deadline(sent_on, reference.atw_calendar(session))
         planned = [Planned(e.bsn, e.kind, sent_on, deadline) for e in queue.ready]
         report = batch_report(planned, queue.held_back, pages=0)
+        log.info("dry run: %d ready, %d held back", len(planned), len(queue.held_back))
     else:
         result = run_batch(database, args.username, sent_on, filters, args.out)
         report = batch_report(result.printed, result.held_back, result.pages)
+        log.info(
+            "batch %s: %d printed, %d pages, %d held back",
+            result.batch_id,
+            len(result.printed),
+            result.pages,
+            len(result.held_back),
+        )
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

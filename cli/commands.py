@@ -7,6 +7,7 @@ import argparse
 import importlib
 from collections.abc import Callable
 
+from correspondence import logbook
 from store.database import Database
 
 COMMANDS = {
@@ -20,9 +21,12 @@ COMMANDS = {
 
 Command = Callable[[Database, argparse.Namespace], int]
 
+log = logbook.logger(__name__)
+
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command `args` names on the database it names; its exit status."""
+    log.info("%s started", args.command)
     run: Command = importlib.import_module(COMMANDS[args.command]).run
     database = Database.open(args.db)
     try:

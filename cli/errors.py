@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from correspondence import logbook
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from store.database import DatabaseUnavailable, database_error_message, is_database_error
 from store.files import FileProblem
 
 USAGE_ERROR = 2
+
+log = logbook.logger(__name__)
 
 
 class UsageError(Exception):
@@ -24,6 +27,18 @@ def refusal(exc: Exception) -> str | None:
     if is_database_error(exc):
         return database_error_message(exc)  # never the statement or its values
     return None
+
+
+def refuse(exc: Exception) -> int | None:
+    """End a refused command: one line in the log, one Dutch line on stderr, and the exit
+    status; None for an unexpected error. The log gets the kind of refusal and the fields it
+    names, not the message: that may quote a value (a BSN, a name)."""
+    message = refusal(exc)
+    if message is None:
+        return None
+    fields = f" ({', '.join(exc.errors)})" if isinstance(exc, ValidationFailed) else ""
+    log.warning("refused: %s%s", type(exc).__name__, fields)
+    return complain(message)
 
 
 def complain(message: str) -> int:

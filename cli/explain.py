@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cli.errors import UsageError
+from correspondence import logbook
 from correspondence.rules.dates import LOCAL_ZONE
 from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn
 from correspondence.workflows import audit
@@ -14,12 +15,15 @@ from correspondence.workflows.decisions import decision_to_explain, log_explanat
 from store.database import Database
 from store.vocabulary import Channel
 
+log = logbook.logger(__name__)
+
 
 def run(database: Database, args: argparse.Namespace) -> int:
     try:
         bsn = normalise_bsn(args.bsn)
     except InvalidIdentifier as exc:
         raise UsageError(f"BSN: {exc}") from None
+    reached = args.reached == "yes"
     with database.session() as session, session.begin():
         actor = acting_employee(session, args.username)
         decision = decision_to_explain(session, open_case_of(session, bsn), args.decision)
@@ -29,9 +33,16 @@ def run(database: Database, args: argparse.Namespace) -> int:
             decision.id,
             args.at or audit.now(),
             Channel(args.channel),
-            args.reached == "yes",
+            reached,
             args.note,
         )
         when = entry.at.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
-    print(f"Gesprek vastgelegd ({when}, {'bereikt' if args.reached == 'yes' else 'niet bereikt'}).")
+    log.info(
+        "contact log entry %d on decision %d of case %d, reached: %s",
+        entry.id,
+        decision.id,
+        decision.case_id,
+        reached,
+    )
+    print(f"Gesprek vastgelegd ({when}, {'bereikt' if reached else 'niet bereikt'}).")
     return 0

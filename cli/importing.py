@@ -6,15 +6,19 @@ import argparse
 from datetime import date
 
 from cli.json_files import read_json
+from correspondence import logbook
 from correspondence.rules.formatting import count_noun
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database
+
+log = logbook.logger(__name__)
 
 
 def run(database: Database, args: argparse.Namespace) -> int:
     items = parse_cases(read_json(args.cases), date.today())
     with database.session() as session, session.begin():
         count = import_cases(session, acting_employee(session, args.username), items, date.today())
+    log.info("%d cases imported", count)
     print(f"{count_noun(count, 'zaak', 'zaken')} ingelezen.")
     return 0

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from cli.errors import UsageError
 from cli.json_files import read_json
+from correspondence import logbook
 from correspondence.letters.produce import LetterProducer
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.case_data import parse_case
 from correspondence.rules.kinds import LetterKind
 from store.database import Database
 from store.files import FileProblem, write_all_private
+
+log = logbook.logger(__name__)
 
 
 def run(database: Database, args: argparse.Namespace) -> int:
@@ -32,6 +35,8 @@ def run(database: Database, args: argparse.Namespace) -> int:
         if path and content is not None
     ]
     write_all(outputs)
+    written = [name for name, path in (("docx", args.docx), ("pdf", args.pdf)) if path]
+    log.info("%s: %s written", args.kind, " and ".join(written))
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from correspondence import logbook
 from correspondence.queries import views
 from store.database import Database
 from ui.context import AppContext
@@ -33,6 +34,7 @@ def open_window(database: Database, username: str) -> MainWindow:
 
 
 def run(url: str | None, username: str) -> int:
+    logbook.start()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Poortpost")
     speak_dutch(app)
