@@ -10,18 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from store.files import private_file, private_folder, restrict_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session
 
 ENV_URL = "POORTPOST_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
+# the newest migration, so that opening a database that has it needs no Alembic; a unit test
+# holds it to Alembic's own head
+HEAD_REVISION = "0006"
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 SQLITE_CONSTRAINT = re.compile(r"constraint failed: ([\w.]+)")
 # PEP 249 names, shared by SQLAlchemy's wrappers and every driver's own errors
@@ -83,13 +86,14 @@ def database_now(session: Session) -> datetime:
     """The database's own clock, so that every desktop of a team judges time-outs (a print
     batch's lease) by one clock, whatever its own says."""
     if session.get_bind().dialect.name == "sqlite":  # one machine: its clock, in UTC
-        now = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
+        now = session.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
         return datetime.fromisoformat(now).replace(tzinfo=UTC)
     # clock_timestamp, not now(): now() stands still for the whole transaction
-    return session.scalar(select(func.clock_timestamp()))
+    moment: datetime = session.execute(select(func.clock_timestamp())).scalar_one()
+    return moment
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     # SQLite leaves foreign keys off unless asked, per connection.
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -146,8 +150,18 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+def schema_version(engine: Engine) -> list[str]:
+    """The migrations the database records (none for a new one), read without Alembic."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return []
+        return list(connection.scalars(text("SELECT version_num FROM alembic_version")))
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration."""
+    """Bring the schema to the newest migration; Alembic loads only when one is due."""
+    if schema_version(engine) == [HEAD_REVISION]:
+        return
     from alembic import command
 
     command.upgrade(alembic_config(engine), "head")
@@ -164,7 +178,6 @@ class Database:
             raise
         except Exception as exc:  # a malformed URL or a missing driver
             raise DatabaseUnavailable(f"database-adres niet bruikbaar: {exc}") from exc
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str | None = None) -> Database:
@@ -178,7 +191,9 @@ class Database:
         return database
 
     def session(self) -> Session:
-        return self.sessions()
+        from sqlalchemy.orm import Session  # the ORM loads only for work that uses it
+
+        return Session(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -14,11 +13,9 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
-    MetaData,
     Numeric,
     String,
     Table,
@@ -28,6 +25,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from store.tables import (
+    ATW_EQUATED_DAYS,
+    METADATA,
+    MUNICIPALITIES,
+    NORM_AMOUNTS,
+    NORM_TABLES,
+    SETTINGS,
+    choice,
+)
 from store.types import Instant
 from store.vocabulary import (
     CLIENT_LIMITS,
@@ -47,32 +53,11 @@ from store.vocabulary import (
     SessionKind,
 )
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def choice(enum: type[StrEnum], name: str) -> Enum:
-    """A closed set stored as text with a CHECK, portable between SQLite and PostgreSQL."""
-    return Enum(
-        enum,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
 
 class Base(DeclarativeBase):
     # SQLAlchemy declares `__mapper_args__` and `__table_args__` on this base as attributes,
     # so a model assigns them plainly; the ClassVar that ruff's RUF012 asks for clashes with it.
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = METADATA
 
 
 class Employee(Base):
@@ -88,17 +73,17 @@ class Employee(Base):
 
 
 class Municipality(Base):
-    __tablename__ = "municipalities"
+    __table__ = MUNICIPALITIES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(100))
-    college: Mapped[str] = mapped_column(String(200))
-    postbus: Mapped[str] = mapped_column(String(20))
-    postbus_postcode: Mapped[str] = mapped_column(String(7))
-    postbus_city: Mapped[str] = mapped_column(String(100))
-    team_email: Mapped[str] = mapped_column(String(200))
-    team_phone: Mapped[str] = mapped_column(String(40))
+    id: Mapped[int]
+    code: Mapped[str]
+    name: Mapped[str]
+    college: Mapped[str]
+    postbus: Mapped[str]
+    postbus_postcode: Mapped[str]
+    postbus_city: Mapped[str]
+    team_email: Mapped[str]
+    team_phone: Mapped[str]
 
 
 class Client(Base):
@@ -364,41 +349,40 @@ class PrintBatch(Base):
 
 
 class NormTable(Base):
-    __tablename__ = "norm_tables"
+    __table__ = NORM_TABLES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    effective_from: Mapped[date] = mapped_column(Date, unique=True)
-    source: Mapped[str] = mapped_column(Text)
-    verified: Mapped[bool] = mapped_column(Boolean)
+    id: Mapped[int]
+    effective_from: Mapped[date]
+    source: Mapped[str]
+    verified: Mapped[bool]
 
     amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
 
 
 class NormAmount(Base):
-    __tablename__ = "norm_amounts"
-    __table_args__ = (UniqueConstraint("table_id", "household", "age_band"),)
+    __table__ = NORM_AMOUNTS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    table_id: Mapped[int] = mapped_column(ForeignKey("norm_tables.id"))
-    household: Mapped[Household] = mapped_column(choice(Household, "household"))
-    age_band: Mapped[AgeBand] = mapped_column(choice(AgeBand, "age_band"))
-    amount_cents: Mapped[int] = mapped_column(Integer)
+    id: Mapped[int]
+    table_id: Mapped[int]
+    household: Mapped[Household]
+    age_band: Mapped[AgeBand]
+    amount_cents: Mapped[int]
 
 
 class AtwEquatedDay(Base):
     """A day equated to a holiday by Royal decree (Atw art. 3 lid 3)."""
 
-    __tablename__ = "atw_equated_days"
+    __table__ = ATW_EQUATED_DAYS
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    decree: Mapped[str] = mapped_column(String(200))
+    day: Mapped[date]
+    decree: Mapped[str]
 
 
 class Setting(Base):
-    __tablename__ = "settings"
+    __table__ = SETTINGS
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[Any] = mapped_column(JSON)
+    key: Mapped[str]
+    value: Mapped[Any]
 
 
 class AuditEvent(Base):

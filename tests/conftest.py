@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# the user's own data folder (default database, batch print files) stays out of the tests
+# the user's own data folder (default database, batch print files) and log folder stay out of
+# the tests
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="poortpost-tests-")
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="poortpost-tests-")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

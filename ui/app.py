@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from correspondence import logbook
 from correspondence.queries import views
 from correspondence.workflows import unit_of_work
 from correspondence.workflows.unit_of_work import Database
@@ -39,6 +40,7 @@ def open_window(context: AppContext) -> MainWindow:
 
 
 def run(url: str | None, username: str) -> int:
+    logbook.start()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Poortpost")

@@ -1,33 +1,38 @@
-"""The reference data for letters, read from the store."""
+"""The reference data for letters, read from the store with Core (see `records.reference`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from correspondence.letters.context import LetterReference, MunicipalityInfo
 from correspondence.records import reference
 from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
-from store.models import Municipality
+from store.tables import MUNICIPALITIES
+
+if TYPE_CHECKING:
+    from correspondence.records.reference import Reader
 
 
-def letter_reference(session: Session, municipality_code: str) -> LetterReference:
-    town = session.scalar(select(Municipality).where(Municipality.code == municipality_code))
+def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
+    towns = MUNICIPALITIES.c
+    town = reader.execute(select(MUNICIPALITIES).where(towns.code == municipality_code)).first()
     if town is None:
         raise ValidationFailed({"municipality": f"onbekende gemeente '{municipality_code}'"})
     return LetterReference(
         municipality=copied(MunicipalityInfo, town),
-        calendar=reference.atw_calendar(session),
-        norm_tables=reference.norm_tables(session),
-        meeting_name=reference.setting(session, "rights_meeting_name"),
-        location=reference.setting(session, "werkplein_location"),
-        advance_percent=reference.advance_percent(session),
-        policy=reference.decision_policy(session),
+        calendar=reference.atw_calendar(reader),
+        norm_tables=reference.norm_tables(reader),
+        meeting_name=reference.setting(reader, "rights_meeting_name"),
+        location=reference.setting(reader, "werkplein_location"),
+        advance_percent=reference.advance_percent(reader),
+        policy=reference.decision_policy(reader),
     )
 
 
-def all_references(session: Session) -> dict[str, LetterReference]:
+def all_references(reader: Reader) -> dict[str, LetterReference]:
     """The reference data of every municipality, by code."""
-    codes = session.scalars(select(Municipality.code)).all()
-    return {code: letter_reference(session, code) for code in codes}
+    codes = reader.scalars(select(MUNICIPALITIES.c.code)).all()
+    return {code: letter_reference(reader, code) for code in codes}

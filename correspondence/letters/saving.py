@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.files import FileProblem, copy_private, write_private
+from store.files import FileProblem, copy_private, write_all_private, write_private
 
-__all__ = ["FileProblem", "save_copy", "save_file"]
+__all__ = ["FileProblem", "save_all", "save_copy", "save_file"]
 
 
 def save_file(path: Path, content: bytes) -> None:
     write_private(path, content)
+
+
+def save_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Several files (a letter's DOCX and PDF): all of them written, or none left behind."""
+    write_all_private(outputs)
 
 
 def save_copy(source: Path, target: Path) -> None:

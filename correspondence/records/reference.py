@@ -1,45 +1,56 @@
-"""Reference data that beheer maintains, read from the store into the pure rules' shapes."""
+"""Reference data that beheer maintains, read from the store into the pure rules' shapes.
+
+Read with Core, on a session or on a bare connection alike: a command that needs only
+reference data (a deadline, one letter) never loads or configures the ORM.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, select
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.gate import DecisionPolicy
+from correspondence.rules.money import Cents
 from correspondence.rules.norms import NormTable
-from store.models import AtwEquatedDay, Municipality, Setting
-from store.models import NormTable as NormTableRow
-from store.vocabulary import DecisionKind
+from store.tables import ATW_EQUATED_DAYS, MUNICIPALITIES, NORM_AMOUNTS, NORM_TABLES, SETTINGS
+from store.vocabulary import AgeBand, DecisionKind, Household
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    Reader: TypeAlias = Connection | Session
 
 
-def atw_calendar(session: Session) -> AtwCalendar:
-    return AtwCalendar.with_equated(session.scalars(select(AtwEquatedDay.day)))
+def atw_calendar(reader: Reader) -> AtwCalendar:
+    return AtwCalendar.with_equated(reader.scalars(select(ATW_EQUATED_DAYS.c.day)))
 
 
-def norm_tables(session: Session) -> list[NormTable]:
-    rows = session.scalars(select(NormTableRow).options(selectinload(NormTableRow.amounts)))
+def norm_tables(reader: Reader) -> list[NormTable]:
+    amounts: defaultdict[int, dict[tuple[Household, AgeBand], Cents]] = defaultdict(dict)
+    for row in reader.execute(select(NORM_AMOUNTS)):
+        amounts[row.table_id][(row.household, row.age_band)] = row.amount_cents
+    rows = reader.execute(select(NORM_TABLES).order_by(NORM_TABLES.c.effective_from))
     return [
         NormTable(
             effective_from=row.effective_from,
             source=row.source,
             verified=row.verified,
-            amounts={(a.household, a.age_band): a.amount_cents for a in row.amounts},
+            amounts=amounts[row.id],
         )
         for row in rows
     ]
 
 
-def municipality_code(session: Session, given: str) -> str:
+def municipality_code(reader: Reader, given: str) -> str:
     """The code of the municipality the user named, by code or by name in any case; an unknown
     one is refused with the known codes."""
-    known = session.execute(
-        select(Municipality.code, Municipality.name).order_by(Municipality.code)
-    ).all()
+    towns = MUNICIPALITIES.c
+    known = reader.execute(select(towns.code, towns.name).order_by(towns.code)).all()
     wanted = given.strip().casefold()
     for code, name in known:
         if wanted in (code.casefold(), name.casefold()):
@@ -48,25 +59,25 @@ def municipality_code(session: Session, given: str) -> str:
     raise ValidationFailed({"municipality": f"onbekende gemeente '{given}'; bekend: {listed}"})
 
 
-def setting(session: Session, key: str) -> str:
-    return str(setting_value(session, key))
+def setting(reader: Reader, key: str) -> str:
+    return str(setting_value(reader, key))
 
 
-def setting_value(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
+def setting_value(reader: Reader, key: str) -> Any:
+    row = reader.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == key)).first()
     if row is None:
         raise WorkflowError(f"instelling '{key}' ontbreekt; beheer moet haar vastleggen")
     return row.value
 
 
-def decision_policy(session: Session) -> DecisionPolicy:
+def decision_policy(reader: Reader) -> DecisionPolicy:
     kinds = {k.value: k for k in DecisionKind}
     return DecisionPolicy(
-        negative=frozenset(kinds[k] for k in setting_value(session, "negative_decision_kinds")),
-        two_attempts=bool(setting_value(session, "accept_two_unreached_attempts")),
-        calendar=atw_calendar(session),
+        negative=frozenset(kinds[k] for k in setting_value(reader, "negative_decision_kinds")),
+        two_attempts=bool(setting_value(reader, "accept_two_unreached_attempts")),
+        calendar=atw_calendar(reader),
     )
 
 
-def advance_percent(session: Session) -> Decimal:
-    return Decimal(setting(session, "advance_percent"))
+def advance_percent(reader: Reader) -> Decimal:
+    return Decimal(setting(reader, "advance_percent"))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 from enum import Enum
+from zoneinfo import ZoneInfo
 
-from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.text import shown
 
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)

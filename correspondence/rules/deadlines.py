@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from correspondence.rules.calendar import AtwCalendar
@@ -27,6 +28,14 @@ def decision_deadline(application_received_on: date, calendar: AtwCalendar) -> d
 def advance_deadline(registered_on: date, calendar: AtwCalendar) -> date:
     """Last day to grant an advance after a registration (Participatiewet art. 52)."""
     return calendar.term_end(registered_on, ADVANCE_TERM_DAYS)
+
+
+# the terms a user can ask for by name (the deadline command)
+TERMS: dict[str, Callable[[date, AtwCalendar], date]] = {
+    "objection": objection_deadline,
+    "decision": decision_deadline,
+    "advance": advance_deadline,
+}
 
 
 def search_period_end(registered_on: date) -> date:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
 from babel.numbers import format_currency, format_decimal
 
+from correspondence.rules.dates import LOCAL_ZONE
 from correspondence.rules.money import Cents, cents_to_decimal
 
 LOCALE = "nl_NL"
-LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 def long_date(day: date) -> str:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from correspondence.rules.calendar import AtwCalendar
-from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.dates import LOCAL_ZONE
 from store.vocabulary import DecisionKind
 
 DEFAULT_NEGATIVE = frozenset(

@@ -9,8 +9,6 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from correspondence.rules.errors import ValidationFailed
 
 LETTER_FONT = Path(__file__).resolve().parents[2] / "templates_nl" / "fonts" / "DejaVuSans.ttf"
@@ -43,6 +41,9 @@ def clean_line(text: str) -> str:
 def _drawable() -> frozenset[int]:
     """The code points the letter font has a glyph for (read once from its cmap), without the
     private-use ones: their glyphs are the font's own, not a character anyone can type."""
+    # reportlab only once a text is checked against the font: quoting a value never needs it
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
     cmap = TTFontFile(str(LETTER_FONT)).charToGlyph
     return frozenset(c for c in cmap if unicodedata.category(chr(c)) != "Co")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -11,13 +9,6 @@ from correspondence.rules.errors import UnknownEmployee
 from correspondence.workflows import audit
 from store.models import Employee
 from store.vocabulary import Role
-
-
-def os_username() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "onbekend"
 
 
 def acting_employee(session: Session, username: str) -> Employee:

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.orm import Session
-
-from correspondence.workflows.actors import acting_employee
 from store.database import (
     Database,
     DatabaseUnavailable,
     database_error_message,
     is_database_error,
 )
-from store.models import Base, Employee
+from store.files import FileProblem
+
+# The ORM loads when a session first runs work, not when a command merely starts: a deadline
+# on the command line needs neither the models nor the workflows.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from store.models import Employee
 
 __all__ = [
     "Database",
     "DatabaseUnavailable",
+    "FileProblem",
     "Read",
     "Write",
     "committing",
@@ -37,8 +42,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-Read = Callable[[Session], T]
-Write = Callable[[Session, Employee], T]
+Read = Callable[["Session"], T]
+Write = Callable[["Session", "Employee"], T]
 
 
 def open_database(url: str | None = None) -> Database:
@@ -63,12 +68,16 @@ def committing(database: Database) -> Iterator[Session]:
 def write(database: Database, username: str, work: Write[T]) -> T:
     """`work(session, actor)` in one transaction on behalf of the employee `username`:
     all of it is committed, or nothing when it raises (a refused field, a workflow error)."""
+    from correspondence.workflows.actors import acting_employee
+
     with committing(database) as session:
         return _plain(work(session, acting_employee(session, username)))
 
 
 def _plain(result: T) -> T:
     """Refuse a result that would drag its session along (lazy loads from another thread)."""
+    from store.models import Base
+
     values: Iterable[object] = (result,)
     if isinstance(result, dict):
         values = (result, *result.values())

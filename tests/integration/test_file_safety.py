@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+import cli.deadline
 import main
+from cli.reports import describe_report
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.formatting import count_noun
 from store.database import Database
@@ -235,9 +237,9 @@ def test_the_print_report_counts_in_dutch():
     one = {"printed": [printed], "held_back": [], "pages": 1}
     two = {"printed": [printed, printed], "held_back": [], "pages": 3}
     out = Path("b.pdf")
-    assert main.describe_report(one, out, False) == "Afgedrukt: 1 besluit, 1 pagina in b.pdf."
-    assert main.describe_report(two, out, False) == "Afgedrukt: 2 besluiten, 3 pagina's in b.pdf."
-    assert main.describe_report(one, out, True) == "Zou afdrukken: 1 besluit."
+    assert describe_report(one, out, False) == "Afgedrukt: 1 besluit, 1 pagina in b.pdf."
+    assert describe_report(two, out, False) == "Afgedrukt: 2 besluiten, 3 pagina's in b.pdf."
+    assert describe_report(one, out, True) == "Zou afdrukken: 1 besluit."
 
 
 def test_import_counts_in_dutch(db_url, tmp_path, capsys):
@@ -303,7 +305,7 @@ def test_a_command_meeting_a_database_error_says_one_dutch_line(database_url, ca
         add_client(database, BSN)
         return 0
 
-    monkeypatch.setitem(main.COMMANDS, "deadline", provoke)
+    monkeypatch.setattr(cli.deadline, "run", provoke)
     status, stdout, stderr = run(
         ["--db", database_url, "deadline", "advance", "2026-11-02"], capsys
     )

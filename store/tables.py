@@ -1,0 +1,99 @@
+"""The schema's shared metadata, and the reference tables that beheer keeps, defined with Core.
+
+Reading reference data (the Atw calendar, the municipalities, the norms, the settings) needs no
+ORM, so a command that needs only that (a deadline, one letter) starts without loading and
+configuring the mapped models. The models map these same tables, so each is defined once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from store.vocabulary import AgeBand, Household
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+METADATA = MetaData(naming_convention=NAMING)
+
+
+def choice(enum: type[StrEnum], name: str) -> Enum:
+    """A closed set stored as text with a CHECK, portable between SQLite and PostgreSQL."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+MUNICIPALITIES = Table(
+    "municipalities",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), unique=True, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("college", String(200), nullable=False),
+    Column("postbus", String(20), nullable=False),
+    Column("postbus_postcode", String(7), nullable=False),
+    Column("postbus_city", String(100), nullable=False),
+    Column("team_email", String(200), nullable=False),
+    Column("team_phone", String(40), nullable=False),
+)
+
+NORM_TABLES = Table(
+    "norm_tables",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("effective_from", Date, unique=True, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("verified", Boolean, nullable=False),
+)
+
+NORM_AMOUNTS = Table(
+    "norm_amounts",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", ForeignKey("norm_tables.id"), nullable=False),
+    Column("household", choice(Household, "household"), nullable=False),
+    Column("age_band", choice(AgeBand, "age_band"), nullable=False),
+    Column("amount_cents", Integer, nullable=False),
+    UniqueConstraint("table_id", "household", "age_band"),
+)
+
+# days equated to a holiday by Royal decree (Atw art. 3 lid 3)
+ATW_EQUATED_DAYS = Table(
+    "atw_equated_days",
+    METADATA,
+    Column("day", Date, primary_key=True),
+    Column("decree", String(200), nullable=False),
+)
+
+SETTINGS = Table(
+    "settings",
+    METADATA,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON, nullable=False),
+)
