@@ -112,10 +112,9 @@ class DossierView(QWidget):
         ]
         if dossier.case:
             case = dossier.case
-            state = "open" if case.open else "gesloten"
             lines.append(
                 f"Route: {case.route} · melding {short_date(case.registered_on)} · "
-                f"klantmanager {case.case_manager} · dossier {state}"
+                f"klantmanager {case.case_manager} · dossier {case.status}"
             )
         else:
             lines.append("Nog geen dossier.")

@@ -41,6 +41,7 @@ class CaseSummary:
     registered_on: date
     case_manager: str
     open: bool
+    status: str  # its Dutch label
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
             case.registered_on,
             case.case_manager.full_name,
             case.status is CaseStatus.OPEN,
+            labels.CASE_STATUSES[case.status],
         )
         case_input = {
             "route": case.route.value,
