@@ -385,18 +385,6 @@ class Setting(Base):
     value: Mapped[Any]
 
 
-class AuditEvent(Base):
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(Instant, index=True)
-    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"))
-    action: Mapped[str] = mapped_column(String(64))
-    entity: Mapped[str] = mapped_column(String(64))
-    entity_id: Mapped[str] = mapped_column(String(64))
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-
-
 @event.listens_for(ContactLogEntry, "before_update")
 @event.listens_for(ContactLogEntry, "before_delete")
 def _contact_log_is_append_only(_mapper: Any, _connection: Any, target: ContactLogEntry) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.models import AuditEvent, Employee
+from store.audit_trail import AuditEvent
+from store.models import Employee
 
 
 def now() -> datetime:

@@ -9,11 +9,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from store.audit_trail import AuditEvent
 from store.database import Database, DatabaseUnavailable, alembic_config
 from store.models import (
     Advance,
     AtwEquatedDay,
-    AuditEvent,
     Booking,
     Case,
     Client,

@@ -10,7 +10,8 @@ from correspondence.queries import views
 from correspondence.rules.errors import ValidationFailed
 from correspondence.workflows import clients, unit_of_work
 from correspondence.workflows.actors import acting_employee
-from store.models import AuditEvent, Client, Employee
+from store.audit_trail import AuditEvent
+from store.models import Client, Employee
 from tests.support.data import TODAY, VALID
 
 

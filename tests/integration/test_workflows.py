@@ -17,7 +17,8 @@ from correspondence.rules.group_sessions import next_session_day
 from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
-from store.models import AuditEvent, Client, Employee, GroupSession
+from store.audit_trail import AuditEvent
+from store.models import Client, Employee, GroupSession
 from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
 from tests.support.data import TODAY, VALID
 
