@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from correspondence.letters.pdf import BUILDING, FAMILY, register_fonts
+from correspondence.letters.pdf import BUILDING, face, register_fonts
 from correspondence.rules.formatting import long_date
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from store.vocabulary import DecisionKind
@@ -40,8 +40,8 @@ def cover_sheet(
     batch_id: int, sent_on: date, counts: Mapping[str, KindCount], held_back: int, filters: str
 ) -> bytes:
     register_fonts()
-    title = ParagraphStyle("titel", fontName=f"{FAMILY}-Bold", fontSize=16, leading=20)
-    body = ParagraphStyle("tekst", fontName=FAMILY, fontSize=10, leading=14)
+    title = ParagraphStyle("titel", fontName=face(bold=True, italic=False), fontSize=16, leading=20)
+    body = ParagraphStyle("tekst", fontName=face(bold=False, italic=False), fontSize=10, leading=14)
     rows = [["Soort", "Brieven", "Pagina's"]]
     rows += [[c.label, str(c.letters), str(c.pages)] for c in counts.values()]
     rows.append(
@@ -57,9 +57,9 @@ def cover_sheet(
         hAlign="LEFT",
         style=TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FAMILY, 10),
-                ("FONT", (0, 0), (-1, 0), f"{FAMILY}-Bold", 10),
-                ("FONT", (0, -1), (-1, -1), f"{FAMILY}-Bold", 10),
+                ("FONT", (0, 0), (-1, -1), face(bold=False, italic=False), 10),
+                ("FONT", (0, 0), (-1, 0), face(bold=True, italic=False), 10),
+                ("FONT", (0, -1), (-1, -1), face(bold=True, italic=False), 10),
                 ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
                 ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
             ]

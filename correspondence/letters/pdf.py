@@ -46,8 +46,6 @@ ALIGNMENTS: dict[str, Literal[0, 1, 2, 4]] = {
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 text
-    for name, file in FACES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_FOLDER / file)))
     pdfmetrics.registerFontFamily(
         FAMILY,
         normal=FAMILY,
@@ -57,8 +55,16 @@ def register_fonts() -> None:
     )
 
 
+@lru_cache(maxsize=len(FACES))
+def _loaded(name: str) -> str:
+    # reading a font file takes a tenth of a second; most letters never use the italic faces
+    pdfmetrics.registerFont(TTFont(name, str(FONT_FOLDER / FACES[name])))
+    return name
+
+
 def face(bold: bool, italic: bool) -> str:
-    return (
+    """The name of the DejaVu Sans face, loaded on its first use."""
+    return _loaded(
         FAMILY
         + {
             (False, False): "",
