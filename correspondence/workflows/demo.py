@@ -191,15 +191,9 @@ def _workshop(
 
 
 def _apply(
-    session: Session,
-    actor: Employee,
-    client: Client,
-    manager: Employee,
-    today: date,
-    days_ago: int,
-    received_days_ago: int,
+    session: Session, actor: Employee, case: Case, today: date, received_days_ago: int
 ) -> Case:
-    case = _open(session, actor, client, manager, today, days_ago)
+    """The case through the workshop, with its application received `received_days_ago`."""
     _through_workshop(session, actor, case, today)
     data = CaseInput(
         route=case.route.value,
@@ -213,7 +207,7 @@ def _apply(
 def _application(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
-    case = _apply(session, actor, client, manager, today, 20, 6)
+    case = _apply(session, actor, _open(session, actor, client, manager, today, 20), today, 6)
     advances.grant_advance(
         session,
         actor,
@@ -239,7 +233,7 @@ def _ready(
 def _rejection_ready(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
-    case = _apply(session, actor, client, manager, today, 40, 30)
+    case = _apply(session, actor, _open(session, actor, client, manager, today, 40), today, 30)
     rejection = _ready(
         session,
         actor,
@@ -249,32 +243,26 @@ def _rejection_ready(
         "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
         "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
     )
-    decisions.log_explanation(
-        session,
-        actor,
-        rejection.id,
-        _at(today - timedelta(days=3), 11, 15),
-        Channel.PHONE,
-        False,
-        "Voicemail; teruggebeld verzoek ingesproken.",
-        by=manager,
-    )
-    decisions.log_explanation(
-        session,
-        actor,
-        rejection.id,
-        _at(today - timedelta(days=2), 9, 40),
-        Channel.PHONE,
-        True,
-        "Afwijzing en reden uitgelegd; bezwaar toegelicht.",
-        by=manager,
-    )
+    for days_ago, hour, minute, reached, note in (
+        (3, 11, 15, False, "Voicemail; teruggebeld verzoek ingesproken."),
+        (2, 9, 40, True, "Afwijzing en reden uitgelegd; bezwaar toegelicht."),
+    ):
+        decisions.log_explanation(
+            session,
+            actor,
+            rejection.id,
+            _at(today - timedelta(days=days_ago), hour, minute),
+            Channel.PHONE,
+            reached,
+            note,
+            by=manager,
+        )
 
 
 def _granted(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
-    case = _apply(session, actor, client, manager, today, 45, 38)
+    case = _apply(session, actor, _open(session, actor, client, manager, today, 45), today, 38)
     decision = _ready(session, actor, case, DecisionKind.GRANT, today - timedelta(days=6))
     decisions.mark_sent(session, actor, decision.id, today - timedelta(days=5))
 
@@ -282,7 +270,7 @@ def _granted(
 def _decision_overdue(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
-    _apply(session, actor, client, manager, today, 75, 65)
+    _apply(session, actor, _open(session, actor, client, manager, today, 75), today, 65)
 
 
 def _youth_searching(
