@@ -40,8 +40,7 @@ def refuse(exc: Exception) -> int | None:
     message = refusal(exc)
     if message is None:
         return None
-    fields = f" ({', '.join(exc.errors)})" if isinstance(exc, ValidationFailed) else ""
-    log.warning("refused: %s%s", type(exc).__name__, fields)
+    logbook.refused(log, exc)
     return complain(message)
 
 

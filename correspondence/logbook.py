@@ -84,6 +84,14 @@ class _WithoutMessages(logging.Formatter):
         return without_messages(ei[1]) if ei[1] is not None else ""
 
 
+def refused(log: logging.Logger, exc: BaseException) -> None:
+    """One line for a refusal: its kind and the fields it names, never the message, which may
+    quote a value (a BSN, a name)."""
+    errors = getattr(exc, "errors", None)
+    fields = f" ({', '.join(errors)})" if isinstance(errors, dict) else ""
+    log.warning("refused: %s%s", type(exc).__name__, fields)
+
+
 def without_messages(exc: BaseException) -> str:
     """The traceback of `exc` and of the exceptions it came from, each with where it was raised
     and its type, but not its message."""

@@ -10,12 +10,12 @@ names the client whose dossier changed, and every view that shows it reloads.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from correspondence import logbook
 from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.workflows import unit_of_work
 from ui.workers import Cancelled, Job, Progress, Runner, run_job
@@ -31,18 +31,21 @@ Failed = Callable[[str], None]
 # the client whose dossier a write changed: known beforehand, or found in what the write returns
 ChangedClient = int | Callable[[Any], int | None] | None
 
+log = logbook.logger(__name__)
+
 
 def failure_message(exc: BaseException) -> str:
     """One Dutch line for the employee; a database error never shows its statement or values."""
     if isinstance(exc, Cancelled):
         return "Afgebroken; er is niets opgeslagen."
-    if isinstance(exc, ValidationFailed):
-        return "; ".join(exc.errors.values())
+    if isinstance(exc, ValidationFailed | WorkflowError):
+        logbook.refused(log, exc)
+        return "; ".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else str(exc)
     if unit_of_work.is_database_error(exc):
-        traceback.print_exception(exc)
+        logbook.refused(log, exc)
         return unit_of_work.database_error_message(exc)
-    if not isinstance(exc, WorkflowError):  # not foreseen: keep the trace for whoever looks
-        traceback.print_exception(exc)
+    # not foreseen: the log keeps where it happened, without the message
+    log.error("unexpected error", exc_info=exc)
     return str(exc) or exc.__class__.__name__
 
 

@@ -35,3 +35,14 @@ def test_a_traceback_keeps_where_and_what_but_not_the_message():
     assert text.index("KeyError (message left out)") < text.index("ValueError (message left out)")
     assert "test_logbook.py" in text
     assert bsn not in text and "Jansen" not in text
+
+
+def test_a_refusal_is_one_line_with_its_kind_and_fields_never_its_message(caplog):
+    from correspondence.logbook import logger, refused
+    from correspondence.rules.errors import ValidationFailed, WorkflowError
+
+    log = logger("test")
+    with caplog.at_level(logging.INFO, logger=log.name):
+        refused(log, ValidationFailed({"bsn": "900000600 klopt niet", "surname": "Jansen"}))
+        refused(log, WorkflowError("de klant Jansen heeft geen open dossier"))
+    assert caplog.messages == ["refused: ValidationFailed (bsn, surname)", "refused: WorkflowError"]
