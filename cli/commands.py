@@ -17,6 +17,7 @@ COMMANDS = {
     "import": "cli.importing",
     "explain": "cli.explain",
     "batch-print": "cli.batch_print",
+    "user": "cli.user",
 }
 
 Command = Callable[[Database, argparse.Namespace], int]

@@ -13,6 +13,7 @@ from cli.errors import UsageError
 from correspondence.rules import deadlines
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.rules.kinds import LetterKind
+from correspondence.rules.vocabulary import Role
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -111,4 +112,15 @@ def build_parser() -> DutchParser:
     batch.add_argument("--municipality", metavar="GEMEENTE")
     batch.add_argument("--dry-run", action="store_true", help="zeg alleen wat er zou gebeuren")
     batch.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
+    user = commands.add_parser("user", help="de medewerkers en hun rollen")
+    actions = user.add_subparsers(dest="action", metavar="actie", parser_class=DutchParser)
+    actions.required = True
+    listing = actions.add_parser("list", help="toon de medewerkers")
+    listing.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    add = actions.add_parser("add", help="voeg een medewerker toe (alleen beheer)")
+    add.add_argument("new_username", metavar="GEBRUIKERSNAAM")
+    add.add_argument("--name", required=True, metavar="NAAM", help="de naam zoals in brieven")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--email", default="", metavar="E-MAIL")
+    add.add_argument("--phone", default="", metavar="TELEFOON")
     return parser
