@@ -56,10 +56,28 @@ class PersonName:
         return self.formal
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, as a Dutch user
+# types them: "yilmaz" for Yılmaz, "orsted" for Ørsted.
+UNACCENTED = str.maketrans(
+    {"ø": "o", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ŋ": "n",
+     "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
+)  # fmt: skip
+# The other way a Dutch user writes these letters: "oersted" for Ørsted, "mueller" for Müller.
+SPELLED_OUT = str.maketrans({"ø": "oe", "ö": "oe", "ü": "ue", "ä": "ae"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, for search ("Łukasz Wiśniewski" → "łukasz wisniewski")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower case without accents or special letters, for search and sorting ("Łukasz
+    Wiśniewski" → "lukasz wisniewski", "Yılmaz" → "yilmaz")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNACCENTED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_words(text: str) -> str:
+    """Every way a user may type the words of `text`: folded, and with umlauts and the slashed
+    o spelled out ("Ørsted" → "orsted oersted")."""
+    folded, spelled = fold(text), fold(text.casefold().translate(SPELLED_OUT))
+    return folded if spelled == folded else f"{folded} {spelled}"
 
 
 def sort_key(name: PersonName) -> tuple[str, str, str]:

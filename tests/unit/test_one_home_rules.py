@@ -14,7 +14,7 @@ from correspondence.rules.copying import copied
 from correspondence.rules.dates import DateRefused, local_time_on
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.gate import DecisionPolicy, Window
-from correspondence.rules.names import fold
+from correspondence.rules.names import fold, search_words
 from correspondence.rules.norms import NormTable, is_young
 from correspondence.rules.sending import Content, awaits_call, content_gaps, held_back
 from store.vocabulary import (
@@ -127,8 +127,11 @@ def test_a_time_on_a_day_is_dutch_local_time():
         local_time_on(date(2026, 3, 29), time(2, 30))
 
 
-def test_search_folding_ignores_accents_and_case():
-    assert fold("Łukasz WIŚNIEWSKI") == "łukasz wisniewski"
+def test_search_folding_ignores_accents_case_and_special_letters():
+    assert fold("Łukasz WIŚNIEWSKI") == "lukasz wisniewski"
+    assert fold("Yılmaz Ørsted Þór Straße Æsop") == "yilmaz orsted thor strasse aesop"
+    assert search_words("Öztürk") == "ozturk oeztuerk"
+    assert search_words("Jansen") == "jansen"
 
 
 @pytest.mark.parametrize(
