@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from correspondence.letters.dossier_letters import LetterChoice
 from correspondence.queries import views
+from correspondence.queries.employees import EmployeeRow, signed_in
 from correspondence.queries.views import Choice, ClientRow, Dossier
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
@@ -41,6 +42,7 @@ from ui.client_dialog import ClientDialog
 from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.letter_dialog import LetterDialog
+from ui.navigation import DownIntoResults, build_menus
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -131,14 +133,19 @@ class MainWindow(QMainWindow):
         self.opening = False  # what a dialog offers is being read
         # whatever changed a dossier, the one it changed is shown as it is now
         context.changes.dossier_changed.connect(self.open_dossier)
+        # the first to act on an empty database is registered by that write
+        context.changes.dossier_changed.connect(lambda _client: self.show_signed_in())
         self._update_actions()
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar("Dossier")
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
+        self.find_action = QAction("Zoeken", self)
+        self.find_action.triggered.connect(self.focus_search)
+        self.quit_action = QAction("Afsluiten", self)
+        self.quit_action.triggered.connect(self.close)
         self.new_client_action = QAction("Nieuwe klant", self)
-        self.new_client_action.setShortcut(QKeySequence.StandardKey.New)
         self.edit_client_action = QAction("Klant bewerken", self)
         self.new_case_action = QAction("Nieuw dossier", self)
         self.case_action = QAction("Dossier bewerken", self)
@@ -166,7 +173,24 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.batch_action)
         toolbar.addAction(self.demo_action)
-        self.statusBar().showMessage(f"Aangemeld als {self.context.username}")
+        build_menus(self)
+        DownIntoResults(self.search_box, self.table)
+        self.table.activated.connect(lambda _index: self.dossier_view.setFocus())
+        self.show_signed_in()
+
+    def show_signed_in(self) -> None:
+        """Who works in the window and in which role, as registered."""
+        username = self.context.username
+
+        def show(employee: EmployeeRow | None) -> None:
+            who = (
+                f"{employee.name} ({employee.role})"
+                if employee
+                else f"{username} (nog niet geregistreerd)"
+            )
+            self.statusBar().showMessage(f"Aangemeld als {who}")
+
+        self.context.ops.read(self, lambda session: signed_in(session, username), on_done=show)
 
     def _update_actions(self) -> None:
         dossier = self.dossier_view.dossier
@@ -178,6 +202,10 @@ class MainWindow(QMainWindow):
         self.call_action.setEnabled(has_open_case)
 
     # --- search and dossier, both read off the UI thread ---
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
 
     def search(self) -> None:
         text = self.search_box.text()

@@ -1,0 +1,52 @@
+"""The main window by menu and keyboard, and who is signed in."""
+
+from PySide6.QtCore import Qt
+
+from correspondence.workflows.employees import EmployeeInput, add_employee
+from correspondence.workflows.unit_of_work import write
+from tests.support.ui import open_window, search_for
+
+
+def test_the_menus_carry_the_actions_with_their_shortcuts(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Bestand", "&Dossier", "B&rieven", "&Verzenden", "B&eheer", "&Help"]
+    shortcuts = {
+        window.find_action: "Ctrl+F",
+        window.new_client_action: "Ctrl+N",
+        window.letter_action: "Ctrl+B",
+        window.call_action: "Ctrl+G",
+        window.quit_action: "Ctrl+Q",
+    }
+    assert {a.shortcut().toString(): keys for a, keys in shortcuts.items()} == {
+        keys: keys for keys in shortcuts.values()
+    }
+    window.table.setFocus()
+    window.find_action.trigger()
+    assert window.focusWidget() is window.search_box
+
+
+def test_the_arrow_key_moves_from_the_search_field_into_the_results(
+    qtbot, demo_database, app_context
+):
+    window = open_window(qtbot, app_context(demo_database))
+    window.activateWindow()
+    search_for(qtbot, window, "2042")  # three clients
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.focusWidget() is window.table
+    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+
+
+def test_the_status_bar_names_who_is_signed_in_as_registered(qtbot, sqlite_database, app_context):
+    write(
+        sqlite_database,
+        "beheerder",
+        lambda session, actor: (
+            add_employee(
+                session, actor, EmployeeInput("pjansen", "Petra Jansen", "klantmanager")
+            ).id
+        ),
+    )
+    window = open_window(qtbot, app_context(sqlite_database, "pjansen"))
+    assert window.statusBar().currentMessage() == "Aangemeld als Petra Jansen (klantmanager)"
