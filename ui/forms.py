@@ -100,8 +100,8 @@ class FormDialog(QDialog):
         values only, the session and the acting employee are handed to it."""
         raise NotImplementedError
 
-    def changed_client(self, saved: Any) -> int:
-        """The client whose dossier the saved change touched."""
+    def changed_client(self, saved: Any) -> int | None:
+        """The client whose dossier the saved change touched; None when it touched none."""
         raise NotImplementedError
 
     def save(self) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView
 
+from ui.employees_window import EmployeesWindow
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -23,6 +25,8 @@ SHORTCUTS = {
 
 def build_menus(window: MainWindow) -> None:
     """Bestand, Dossier, Brieven, Verzenden, Beheer and Help, over the window's own actions."""
+    staff = QAction("Medewerkers…", window)
+    staff.triggered.connect(lambda: EmployeesWindow(window.context, window).exec())
     about = QAction("Over Poortpost", window)
     about.triggered.connect(lambda: QMessageBox.about(window, "Over Poortpost", ABOUT))
     for name, keys in SHORTCUTS.items():
@@ -42,7 +46,7 @@ def build_menus(window: MainWindow) -> None:
         ),
         ("B&rieven", [window.letter_action, window.call_action]),
         ("&Verzenden", [window.batch_action]),
-        ("B&eheer", [window.demo_action]),
+        ("B&eheer", [staff, window.demo_action]),
         ("&Help", [about]),
     )
     for title, actions in menus:
