@@ -175,7 +175,7 @@ class LetterDialog(QDialog):
         name, _filter = QFileDialog.getSaveFileName(
             self,
             "Brief opslaan",
-            f"{self.letter.kind.value}.{extension}",
+            f"{self.letter.file_stem}.{extension}",
             "PDF (*.pdf)" if extension == "pdf" else "Word (*.docx)",
         )
         if not name:

@@ -28,7 +28,7 @@ from correspondence.letters.registry import FolderRegistry, TemplateRegistry, Te
 from correspondence.letters.styles import Styles
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.errors import WorkflowError
-from correspondence.rules.kinds import LetterKind
+from correspondence.rules.kinds import LetterKind, file_stem
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -40,6 +40,7 @@ class ProducedLetter:
     pdf: bytes
     versions: Mapping[str, str]
     data: str  # the filled-in data, as canonical JSON, for the audit record
+    file_stem: str  # what the letter is called when saved, without the extension
 
     @property
     def docx_sha256(self) -> str | None:
@@ -145,6 +146,7 @@ class LetterProducer:
             pdf=pdf,
             versions=prepared.letter.versions,
             data=canonical_json(context),
+            file_stem=file_stem(kind, case.client.surname, context["brief"]["datum"]),
         )
 
     @staticmethod

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
+from correspondence.rules.names import fold
 from store.vocabulary import DecisionKind
 
 
@@ -56,3 +59,11 @@ LABELS: dict[LetterKind, str] = {
     LetterKind.ADVANCE_RECOVERY: "Besluit: terugvordering voorschot",
     LetterKind.SEARCH_PERIOD: "Brief zoektermijn",
 }
+
+
+def file_stem(kind: LetterKind, surname: str, day: date) -> str:
+    """What a saved letter is called: its label, the surname without special letters and its
+    date ("besluit-afwijzing-Orsted-2026-11-30"), safe on every file system."""
+    label = "-".join(re.findall(r"[a-z0-9]+", fold(LABELS[kind])))
+    name = "-".join(word.capitalize() for word in re.findall(r"[a-z0-9]+", fold(surname)))
+    return "-".join(part for part in (label, name, day.isoformat()) if part)

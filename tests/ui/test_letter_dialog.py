@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 from PySide6.QtPdf import QPdfDocument
 from sqlalchemy import select
@@ -79,3 +80,26 @@ def test_nothing_fits_a_fresh_registration(qtbot, demo_database, app_context):
     dialog = make_letter(qtbot, window)
     assert dialog.kind.count() == 0
     assert "nog geen brief" in dialog.status.text()
+
+
+def test_save_as_proposes_a_dutch_file_name_and_writes_the_pdf(
+    qtbot, demo_database, app_context, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_client(qtbot, app_context(demo_database, "pjansen"), "Wiśniewski")
+    dialog = make_letter(qtbot, window)
+    proposed: list[str] = []
+
+    def choose(_parent, _title, name, _filter):
+        proposed.append(name)
+        return str(tmp_path / name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    dialog.save_as("pdf")
+    # the homework letter is dated the day it is handed over: the registration
+    assert re.fullmatch(
+        r"begeleidende-brief-huiswerkmap-Wisniewski-\d{4}-\d\d-\d\d\.pdf", proposed[0]
+    )
+    assert (tmp_path / proposed[0]).read_bytes() == dialog.letter.pdf
+    dialog.accept()

@@ -169,3 +169,14 @@ def test_a_copy_takes_given_values_then_same_named_attributes_then_defaults():
     )
     with pytest.raises(TypeError, match=r"Letterhead\.name"):
         copied(Letterhead, object(), code="x")
+
+
+def test_a_saved_letter_is_named_by_its_label_the_plain_surname_and_its_date():
+    from correspondence.rules.kinds import LetterKind, file_stem
+
+    day = date(2026, 11, 30)
+    assert file_stem(LetterKind.REJECTION, "Ørsted", day) == "besluit-afwijzing-Orsted-2026-11-30"
+    assert file_stem(LetterKind.ADVANCE, "Berg-d'Hondt", day) == (
+        "voorschotovereenkomst-Berg-D-Hondt-2026-11-30"
+    )
+    assert file_stem(LetterKind.GRANT, "🙂/..", day) == "besluit-toekenning-2026-11-30"
