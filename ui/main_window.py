@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +33,7 @@ from ui.batch_window import BatchWindow
 from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
+from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.letter_dialog import LetterDialog
@@ -49,41 +44,6 @@ if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Read
 
 SEARCH_DELAY_MS = 250
-NO_PARENT = QModelIndex()
-
-
-class ClientTableModel(QAbstractTableModel):
-    HEADERS: ClassVar[list[str]] = ["Naam", "BSN", "Postcode", "Woonplaats", "Gemeente"]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[ClientRow] = []
-
-    def set_rows(self, rows: list[ClientRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
-        return len(self.HEADERS)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        return (row.name, row.bsn, row.postcode, row.city, row.municipality)[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -208,7 +168,11 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def search(self) -> None:
+        """A new search forgets the dossier shown: no action may touch a client out of view."""
         text = self.search_box.text()
+        self.selected_client = None
+        self.dossier_view.show_dossier(None)
+        self._update_actions()
         self.search_generation += 1
         generation = self.search_generation
         self.context.ops.read(

@@ -50,3 +50,13 @@ def test_the_status_bar_names_who_is_signed_in_as_registered(qtbot, sqlite_datab
     )
     window = open_window(qtbot, app_context(sqlite_database, "pjansen"))
     assert window.statusBar().currentMessage() == "Aangemeld als Petra Jansen (klantmanager)"
+
+
+def test_a_new_search_shows_no_dossier_until_a_client_is_chosen(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    search_for(qtbot, window, "Wiśniewski")
+    assert window.dossier_view.dossier is not None and window.edit_client_action.isEnabled()
+    search_for(qtbot, window, "2042")  # three clients: none is chosen for the user
+    assert window.dossier_view.dossier is None
+    assert window.selected_client is None
+    assert not window.edit_client_action.isEnabled() and not window.letter_action.isEnabled()
