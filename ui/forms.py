@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +72,12 @@ class ValidatedForm(QWidget):
                 first.setFocus()
         return unplaced
 
+    def is_empty(self) -> bool:
+        """Nothing typed in any text field (choices and dates always hold a value)."""
+        texts = [w.text() for w in self.fields.values() if isinstance(w, QLineEdit)]
+        texts += [w.toPlainText() for w in self.fields.values() if isinstance(w, QPlainTextEdit)]
+        return not any(t.strip() for t in texts)
+
 
 class FormDialog(QDialog):
     """A dialog around a ValidatedForm that saves off the UI thread.
@@ -94,6 +104,19 @@ class FormDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = next(iter(self.form.fields.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a form nobody has typed in yet is a slip, not a save
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.form.is_empty():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def change(self) -> Write[Any]:
         """The write to carry out, built from the form in the UI thread: it closes over plain
