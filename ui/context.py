@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from correspondence.letters.dossier_letters import DossierLetters
 from correspondence.workflows.unit_of_work import Database
 from ui.operations import Operations
 from ui.workers import Runner, thread_pool
+
+if TYPE_CHECKING:
+    from correspondence.letters.dossier_letters import DossierLetters
 
 
 class Changes(QObject):
@@ -24,13 +27,22 @@ class Changes(QObject):
 class AppContext:
     database: Database
     username: str
-    letters: DossierLetters = field(default_factory=DossierLetters)
     runner: Runner = field(default_factory=thread_pool)
     changes: Changes = field(default_factory=Changes)
     ops: Operations = field(init=False, repr=False)
+    _letters: DossierLetters | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.ops = Operations(self)
+
+    @property
+    def letters(self) -> DossierLetters:
+        """The letter engine, loaded on first use: a window that makes no letter starts without."""
+        if self._letters is None:
+            from correspondence.letters.dossier_letters import DossierLetters
+
+            self._letters = DossierLetters()
+        return self._letters
 
     def today(self) -> date:
         return date.today()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from correspondence.letters.dossier_letters import LetterChoice
 from correspondence.queries import views
 from correspondence.queries.employees import EmployeeRow, signed_in
 from correspondence.queries.views import Choice, ClientRow, Dossier
@@ -29,19 +28,20 @@ from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
 from correspondence.rules.vocabulary import DecisionStatus
 from correspondence.workflows import decisions, demo
-from ui.batch_window import BatchWindow
 from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
-from ui.letter_dialog import LetterDialog
 from ui.navigation import DownIntoResults, build_menus
 from ui.workers import Job
 
 if TYPE_CHECKING:
+    from correspondence.letters.dossier_letters import LetterChoice
     from correspondence.workflows.unit_of_work import Read
+    from ui.batch_window import BatchWindow
+    from ui.letter_dialog import LetterDialog
 
 SEARCH_DELAY_MS = 250
 
@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         client_id, case_id, letters = dossier.client_id, dossier.case.id, self.context.letters
 
         def show(choices: list[LetterChoice]) -> None:
+            from ui.letter_dialog import LetterDialog  # the PDF viewer loads when first needed
+
             self.letter_dialog = LetterDialog(
                 self.context, client_id, case_id, choices, parent=self
             )
@@ -313,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def open_batch(self) -> BatchWindow:
         if self.batch_window is None:
+            from ui.batch_window import BatchWindow  # the batch printer loads when first needed
+
             self.batch_window = BatchWindow(self.context, parent=self)
         self.batch_window.show()
         self.batch_window.raise_()
