@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -213,7 +214,7 @@ def _application(
         actor,
         case.id,
         case.registered_on + timedelta(days=14),
-        Repayment(first_due=_first_of_next_month(today, 2), months=6),
+        Repayment(first_due=today.replace(day=1) + relativedelta(months=2), months=6),
     )
 
 
@@ -257,6 +258,53 @@ def _rejection_ready(
             note,
             by=manager,
         )
+
+
+def _not_processed(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
+    case = _apply(session, actor, _open(session, actor, client, manager, today, 30), today, 24)
+    decision = decisions.draft_decision(  # a draft: not yet for the batch
+        session,
+        actor,
+        case.id,
+        DecisionKind.NOT_PROCESSED,
+        [],
+        today - timedelta(days=1),
+        missing=["bankafschriften van de laatste drie maanden", "uw huurcontract"],
+        requested_on=today - timedelta(days=14),
+    )
+    decisions.log_explanation(
+        session,
+        actor,
+        decision.id,
+        _at(today - timedelta(days=1), 10, 5),
+        Channel.PHONE,
+        True,
+        "Uitgelegd welke stukken ontbreken en wat buiten behandeling laten betekent.",
+        by=manager,
+    )
+
+
+def _advance_recovery(
+    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+) -> None:
+    case = _apply(session, actor, _open(session, actor, client, manager, today, 50), today, 42)
+    advances.grant_advance(
+        session,
+        actor,
+        case.id,
+        case.registered_on + timedelta(days=14),
+        Repayment(first_due=today.replace(day=1) + relativedelta(months=1), months=6),
+    )
+    reasons = [
+        "Uw aanvraag voor bijstand is afgewezen; daarom betaalt u het voorschot terug.",
+        "U betaalt terug volgens het aflossingsschema van uw voorschotovereenkomst.",
+    ]
+    # a draft not yet explained: it waits for the call before it can be set ready
+    decisions.draft_decision(
+        session, actor, case.id, DecisionKind.ADVANCE_RECOVERY, reasons, today - timedelta(days=1)
+    )
 
 
 def _granted(
@@ -330,11 +378,6 @@ def _ww_early(
     _open(session, actor, client, manager, today, 2, ww_ends_on=today + timedelta(days=20))
 
 
-def _first_of_next_month(today: date, months: int) -> date:
-    month_index = today.month - 1 + months
-    return date(today.year + month_index // 12, month_index % 12 + 1, 1)
-
-
 STAGES: dict[str, Callable[..., None]] = {
     "registered": _registered,
     "meeting_booked": _meeting_booked,
@@ -344,6 +387,8 @@ STAGES: dict[str, Callable[..., None]] = {
     "application": _application,
     "rejection_ready": _rejection_ready,
     "granted": _granted,
+    "not_processed": _not_processed,
+    "advance_recovery": _advance_recovery,
     "decision_overdue": _decision_overdue,
     "youth_searching": _youth_searching,
     "youth_applied": _youth_applied,

@@ -76,13 +76,13 @@ def test_an_unreachable_database_is_a_dutch_error(tmp_path):
 def test_demo_fills_the_database_once(db_url):
     first = poortpost("--db", db_url, "--as", "edewit", "demo")
     assert first.returncode == 0, first.stderr
-    assert "13 klanten" in first.stdout
+    assert "15 klanten" in first.stdout
     again = poortpost("--db", db_url, "demo")
     assert again.returncode == 0
     assert "staan al" in again.stdout
     database = Database(db_url)
     with database.session() as session:
-        assert session.scalar(select(func.count()).select_from(Client)) == 13
+        assert session.scalar(select(func.count()).select_from(Client)) == 15
         roles = {e.role.value for e in session.scalars(select(Employee))}
     database.close()
     assert roles == {"klantmanager", "administratie", "kwaliteit", "beheer"}

@@ -18,7 +18,7 @@ from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
 from store.audit_trail import AuditEvent
-from store.models import Client, Employee, GroupSession
+from store.models import Client, Decision, Employee, GroupSession
 from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
 from tests.support.data import TODAY, VALID
 
@@ -271,3 +271,9 @@ def test_demo_names_survive_the_round_trip(demo_database):
     with demo_database.session() as session:
         surnames = set(session.scalars(select(Client.surname)))
     assert {"Jansen & Zn", "Wiśniewski", "Yılmaz", "Nguyễn Thị Minh", "Berg-d'Hondt"} <= surnames
+
+
+def test_the_demo_has_a_decision_of_every_kind(demo_database):
+    with demo_database.session() as session:
+        kinds = set(session.scalars(select(Decision.kind)))
+    assert kinds == set(DecisionKind)

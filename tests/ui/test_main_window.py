@@ -112,7 +112,7 @@ def test_first_run_on_an_empty_database_offers_the_demo(
     qtbot.addWidget(window)
     assert asked and "demogegevens" in asked[0]
     with sqlite_database.session() as session:
-        assert session.scalar(select(func.count()).select_from(Client)) == 13
+        assert session.scalar(select(func.count()).select_from(Client)) == 15
 
 
 def test_case_form_refuses_a_bypass_without_reason_then_opens_the_case(
