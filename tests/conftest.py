@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the tests
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="poortpost-tests-")
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="poortpost-tests-")
+# the window remembers its size in Qt's settings file: never the user's own
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="poortpost-tests-")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -72,11 +72,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.table, 1)
         column.addWidget(self.result_count)
         self.dossier_view = DossierView()
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.dossier_view)
         splitter.setSizes([520, 880])
         self.setCentralWidget(splitter)
+        self._restore_layout()
 
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.search)
@@ -96,6 +97,20 @@ class MainWindow(QMainWindow):
         # the first to act on an empty database is registered by that write
         context.changes.dossier_changed.connect(lambda _client: self.show_signed_in())
         self._update_actions()
+
+    def _restore_layout(self) -> None:
+        """Size, position and splitter as the employee left them (in Qt's own settings file)."""
+        settings = QSettings("Poortpost", "Poortpost")
+        if geometry := settings.value("main/geometry"):
+            self.restoreGeometry(geometry)
+        if splitter := settings.value("main/splitter"):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings("Poortpost", "Poortpost")
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        super().closeEvent(event)
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar("Dossier")

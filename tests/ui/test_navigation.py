@@ -60,3 +60,25 @@ def test_a_new_search_shows_no_dossier_until_a_client_is_chosen(qtbot, demo_data
     assert window.dossier_view.dossier is None
     assert window.selected_client is None
     assert not window.edit_client_action.isEnabled() and not window.letter_action.isEnabled()
+
+
+def test_the_window_reopens_with_the_size_and_splitter_it_was_left_with(
+    qtbot, demo_database, app_context
+):
+    context = app_context(demo_database)
+    window = open_window(qtbot, context)
+    window.resize(700, 500)
+    window.splitter.setSizes([250, 450])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = open_window(qtbot, context)
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
+
+
+def test_the_window_fits_a_laptop_screen(qtbot, sqlite_database, app_context):
+    from PySide6.QtCore import QSettings
+
+    QSettings("Poortpost", "Poortpost").clear()  # a first start
+    window = open_window(qtbot, app_context(sqlite_database))
+    assert window.width() <= 1366 and window.height() <= 768
