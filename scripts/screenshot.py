@@ -16,12 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the window remembers its size in Qt's settings when closed: not in the user's own settings
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="poortpost-screenshot-")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from correspondence.workflows.actors import acting_employee  # noqa: E402
 from correspondence.workflows.demo import load_demo  # noqa: E402
-from store.database import Database  # noqa: E402
+from correspondence.workflows.unit_of_work import open_database, write  # noqa: E402
 from ui.app import speak_dutch  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -43,11 +44,10 @@ def main() -> None:
     assert isinstance(app, QApplication), "the window needs a widget application, not a core one"
     speak_dutch(app)
     with tempfile.TemporaryDirectory() as folder:
-        database = Database.open(f"sqlite:///{folder}/demo.sqlite3")
-        with database.session() as session, session.begin():
-            load_demo(session, acting_employee(session, "edewit"), date.today())
+        database = open_database(f"sqlite:///{folder}/demo.sqlite3")
+        write(database, "edewit", lambda session, actor: load_demo(session, actor, date.today()))
         window = MainWindow(AppContext(database, "pjansen"))
-        window.resize(1400, 640)
+        window.resize(1360, 700)  # a 1366×768 laptop screen, less the panel
         window.show()
         window.search_box.setText("a")
         window.search()

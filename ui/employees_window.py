@@ -55,6 +55,7 @@ class EmployeeDialog(FormDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "Medewerker toevoegen", parent)
+        self.setMinimumWidth(440)
         self.username = self.form.add("username", "Gebruikersnaam", QLineEdit())
         self.full_name = self.form.add("full_name", "Naam in brieven", QLineEdit())
         self.role = self.form.add("role", "Rol", combo([(r.value, r.value) for r in Role]))

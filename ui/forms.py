@@ -148,6 +148,7 @@ class FormDialog(QDialog):
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.buttons.setEnabled(True)
         self.general_error.setText("\n".join(self.form.show_errors(errors)))
+        self.adjustSize()  # a message that wraps gets the room it needs, never clipped
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

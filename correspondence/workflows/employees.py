@@ -35,9 +35,7 @@ def add_employee(session: Session, actor: Employee, data: EmployeeInput) -> Empl
     errors: dict[str, str] = {}
     username = data.username.strip().lower()
     if not USERNAME.fullmatch(username):
-        errors["username"] = (
-            "gebruik kleine letters, cijfers, punt, streepje of liggend streepje, zonder spaties"
-        )
+        errors["username"] = "gebruik kleine letters, cijfers en . _ -, zonder spaties"
     elif len(username) > EMPLOYEE_LIMITS["username"]:
         errors["username"] = f"is te lang: hoogstens {EMPLOYEE_LIMITS['username']} tekens"
     elif session.scalar(select(Employee.id).where(Employee.username == username)) is not None:
