@@ -209,12 +209,16 @@ def _application(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _apply(session, actor, _open(session, actor, client, manager, today, 20), today, 6)
+    _advance(session, actor, case, today, first_due_in_months=2)
+
+
+def _advance(
+    session: Session, actor: Employee, case: Case, today: date, first_due_in_months: int
+) -> None:
+    """An advance from two weeks after the registration, repaid in six months."""
+    first_due = today.replace(day=1) + relativedelta(months=first_due_in_months)
     advances.grant_advance(
-        session,
-        actor,
-        case.id,
-        case.registered_on + timedelta(days=14),
-        Repayment(first_due=today.replace(day=1) + relativedelta(months=2), months=6),
+        session, actor, case.id, case.registered_on + timedelta(days=14), Repayment(first_due, 6)
     )
 
 
@@ -290,13 +294,7 @@ def _advance_recovery(
     session: Session, actor: Employee, client: Client, manager: Employee, today: date
 ) -> None:
     case = _apply(session, actor, _open(session, actor, client, manager, today, 50), today, 42)
-    advances.grant_advance(
-        session,
-        actor,
-        case.id,
-        case.registered_on + timedelta(days=14),
-        Repayment(first_due=today.replace(day=1) + relativedelta(months=1), months=6),
-    )
+    _advance(session, actor, case, today, first_due_in_months=1)
     reasons = [
         "Uw aanvraag voor bijstand is afgewezen; daarom betaalt u het voorschot terug.",
         "U betaalt terug volgens het aflossingsschema van uw voorschotovereenkomst.",

@@ -26,7 +26,7 @@ from correspondence.workflows.fictional_cases import case, cases
 from store.database import Database
 from store.models import Decision, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, Channel, DecisionKind, DecisionStatus
-from tests.support.batch import SENT_ON, TODAY, imported, page_texts
+from tests.support.batch import SENT_ON, TODAY, batch_print_command, imported, page_texts
 from tests.support.paths import ROOT
 
 
@@ -202,19 +202,7 @@ def test_a_batch_killed_at_random_points_sends_every_decision_exactly_once(tmp_p
     imported(url, cases(count, TODAY)).close()
     rng = random.Random(20261129)
     out = tmp_path / "batch.pdf"
-    command = [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "--db",
-        url,
-        "--as",
-        "admin",
-        "batch-print",
-        "--out",
-        str(out),
-        "--date",
-        SENT_ON.isoformat(),
-    ]
+    command = batch_print_command(url, out)
     watcher = Database(url)
     for attempt in range(4):
         process = subprocess.Popen(

@@ -7,7 +7,6 @@ import contextlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import timedelta
 
@@ -22,8 +21,7 @@ from correspondence.workflows.fictional_cases import cases
 from correspondence.workflows.print_batches import BatchConflict
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, DecisionStatus
-from tests.support.batch import SENT_ON, TODAY, imported, running_batch
-from tests.support.paths import ROOT
+from tests.support.batch import SENT_ON, TODAY, batch_print_command, imported, running_batch
 
 
 def group_gone(pgid: int, within: float) -> bool:
@@ -38,22 +36,6 @@ def group_gone(pgid: int, within: float) -> bool:
     return False
 
 
-def batch_print(url: str) -> list[str]:
-    return [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "--db",
-        url,
-        "--as",
-        "admin",
-        "batch-print",
-        "--out",
-        "{out}",
-        "--date",
-        SENT_ON.isoformat(),
-    ]
-
-
 def test_a_batch_after_a_stale_one_prints_300_letters_in_render_processes(tmp_path):
     """Cleaning up a stale batch first used to crash the printing process (exit 139) on SQLite
     whenever render processes ran beside it."""
@@ -63,7 +45,7 @@ def test_a_batch_after_a_stale_one_prints_300_letters_in_render_processes(tmp_pa
         some = session.scalars(select(Decision.id).limit(3)).all()
     stale = running_batch(database, lease=-timedelta(days=1), letters_of=some)
     out = tmp_path / "b.pdf"
-    command = [part.replace("{out}", str(out)) for part in batch_print(url)]
+    command = batch_print_command(url, out)
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
@@ -82,7 +64,7 @@ def test_a_batch_after_a_stale_one_prints_300_letters_in_render_processes(tmp_pa
 def test_render_processes_end_when_the_printing_process_is_killed(tmp_path):
     url = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
     database = imported(url, cases(120, TODAY))
-    command = [part.replace("{out}", str(tmp_path / "b.pdf")) for part in batch_print(url)]
+    command = batch_print_command(url, tmp_path / "b.pdf")
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )

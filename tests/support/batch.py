@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus
+from tests.support.paths import MAIN
 
 TODAY = date.today()
 MONDAY = TODAY + timedelta(days=(7 - TODAY.weekday()) % 7 or 7)  # a Monday after today
@@ -73,3 +75,20 @@ def running_batch(database: Database, lease: timedelta, letters_of: Sequence[int
                 )
             )
     return batch_id
+
+
+def batch_print_command(url: str, out: Path) -> list[str]:
+    """`batch-print` as a user runs it, as a separate process, sent on SENT_ON."""
+    return [
+        sys.executable,
+        str(MAIN),
+        "--db",
+        url,
+        "--as",
+        "admin",
+        "batch-print",
+        "--out",
+        str(out),
+        "--date",
+        SENT_ON.isoformat(),
+    ]
