@@ -40,6 +40,7 @@ from store.vocabulary import (
     EMPLOYEE_LIMITS,
     AgeBand,
     AppointmentKind,
+    Attendance,
     BatchStatus,
     CaseStatus,
     Channel,
@@ -66,7 +67,10 @@ class Employee(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["username"]), unique=True)
     full_name: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["full_name"]))
+    initials: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["initials"]), default="")
     role: Mapped[Role] = mapped_column(choice(Role, "role"))
+    # beheer rights beside the role: the first person on a new database sets Poortpost up
+    admin: Mapped[bool] = mapped_column(Boolean, default=False)
     email: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["email"]), default="")
     phone: Mapped[str] = mapped_column(String(EMPLOYEE_LIMITS["phone"]), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -136,6 +140,10 @@ class Case(Base):
     case_manager_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     application_received_on: Mapped[date | None] = mapped_column(Date)
     interview_delay_reason: Mapped[str] = mapped_column(Text, default="")
+    # what the application still misses, and the term given to complete it (Awb 4:5)
+    application_missing: Mapped[list[str]] = mapped_column(JSON, default=list)
+    application_complete_by: Mapped[date | None] = mapped_column(Date)
+    route_reason: Mapped[str] = mapped_column(Text, default="")  # of the last change of route
     status: Mapped[CaseStatus] = mapped_column(choice(CaseStatus, "case_status"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -179,7 +187,8 @@ class Booking(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("group_sessions.id"), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    attended: Mapped[bool | None] = mapped_column(Boolean)
+    attendance: Mapped[Attendance | None] = mapped_column(choice(Attendance, "attendance"))
+    note: Mapped[str] = mapped_column(Text, default="")
 
     session: Mapped[GroupSession] = relationship(back_populates="bookings")
     case: Mapped[Case] = relationship(back_populates="bookings")
@@ -194,6 +203,7 @@ class Appointment(Base):
     starts_at: Mapped[datetime] = mapped_column(Instant)
     location: Mapped[str] = mapped_column(String(200))
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
+    held: Mapped[bool | None] = mapped_column(Boolean)  # None until recorded
 
     case: Mapped[Case] = relationship(back_populates="appointments")
     employee: Mapped[Employee] = relationship()

@@ -58,6 +58,12 @@ class AppointmentKind(StrEnum):
     SEARCH_PERIOD_INTERVIEW = "search_period_interview"
 
 
+class Attendance(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
 class Channel(StrEnum):
     PHONE = "phone"
     IN_PERSON = "in_person"
@@ -101,4 +107,10 @@ CLIENT_LIMITS: dict[str, int] = {
     "iban": 42,
     "search_text": 600,
 }
-EMPLOYEE_LIMITS: dict[str, int] = {"username": 64, "full_name": 200, "email": 200, "phone": 40}
+EMPLOYEE_LIMITS: dict[str, int] = {
+    "username": 64,
+    "full_name": 200,
+    "initials": 20,
+    "email": 200,
+    "phone": 40,
+}

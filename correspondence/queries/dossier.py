@@ -15,7 +15,7 @@ from correspondence.rules import deadlines
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
 from store.models import Appointment, Booking, Case, Decision, GroupSession
-from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
+from store.vocabulary import AppointmentKind, Attendance, DecisionStatus, Route, SessionKind
 
 
 class StepState(StrEnum):
@@ -39,7 +39,7 @@ class Step:
 @dataclass(frozen=True)
 class SessionFact:
     on: date
-    attended: bool | None
+    attendance: Attendance | None = None
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,12 @@ class CaseFacts:
 def _session_step(title: str, fact: SessionFact | None, today: date) -> Step:
     if fact is None:
         return Step(title, StepState.DUE, note="nog niet ingepland")
-    if fact.attended:
+    if fact.attendance is Attendance.PRESENT:
         return Step(title, StepState.DONE, fact.on)
-    if fact.attended is False:
+    if fact.attendance is Attendance.ABSENT:
         return Step(title, StepState.OVERDUE, fact.on, note="niet verschenen; plan opnieuw in")
+    if fact.attendance is Attendance.EXCUSED:
+        return Step(title, StepState.DUE, fact.on, note="afgemeld; plan opnieuw in")
     if fact.on < today:
         return Step(title, StepState.DUE, fact.on, note="aanwezigheid nog niet vastgelegd")
     return Step(title, StepState.PLANNED, fact.on)
@@ -187,7 +189,7 @@ def _session_fact(case: Case, kind: SessionKind) -> SessionFact | None:
     booking = latest_booking(case, kind)
     if booking is None:
         return None
-    return SessionFact(booking.session.starts_at.astimezone(LOCAL_ZONE).date(), booking.attended)
+    return SessionFact(booking.session.starts_at.astimezone(LOCAL_ZONE).date(), booking.attendance)
 
 
 def _appointment_on(case: Case, kind: AppointmentKind) -> date | None:

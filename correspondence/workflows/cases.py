@@ -20,6 +20,7 @@ from correspondence.workflows import audit
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
 from store.vocabulary import (
     AppointmentKind,
+    Attendance,
     CaseStatus,
     Partner,
     Role,
@@ -186,10 +187,13 @@ def book_at(
     return booking
 
 
-def record_attendance(session: Session, actor: Employee, booking_id: int, attended: bool) -> None:
+def record_attendance(
+    session: Session, actor: Employee, booking_id: int, attendance: Attendance, note: str = ""
+) -> None:
     booking = require(session, Booking, booking_id)
-    booking.attended = attended
-    audit.record(session, actor, "attendance", "booking", booking.id, attended=attended)
+    booking.attendance = attendance
+    booking.note = note.strip()
+    audit.record(session, actor, "attendance", "booking", booking.id, attendance=attendance.value)
 
 
 def plan_appointment(

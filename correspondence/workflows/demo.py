@@ -25,6 +25,7 @@ from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_b
 from store.models import Case, Client, Decision, Employee
 from store.vocabulary import (
     AppointmentKind,
+    Attendance,
     Channel,
     DecisionKind,
     DecisionStatus,
@@ -123,7 +124,7 @@ def _meeting_booked(
 
 def _attend_meeting(session: Session, actor: Employee, case: Case, day: date) -> date:
     booking = cases.book_session(session, actor, case.id, SessionKind.RIGHTS_MEETING, day)
-    cases.record_attendance(session, actor, booking.id, True)
+    cases.record_attendance(session, actor, booking.id, Attendance.PRESENT)
     return booking.session.starts_at.astimezone(LOCAL_ZONE).date()
 
 
@@ -181,7 +182,7 @@ def _through_workshop(session: Session, actor: Employee, case: Case, today: date
         session, actor, case.id, SessionKind.WORKSHOP, met + timedelta(days=4)
     )
     if workshop.session.starts_at.astimezone(LOCAL_ZONE).date() < today:
-        cases.record_attendance(session, actor, workshop.id, True)
+        cases.record_attendance(session, actor, workshop.id, Attendance.PRESENT)
 
 
 def _workshop(

@@ -28,9 +28,14 @@ class EmployeeInput:
     phone: str = ""
 
 
+def may_manage(employee: Employee) -> bool:
+    """Beheer by role, or beheer rights beside another role (the first person on a database)."""
+    return employee.role is Role.ADMIN or employee.admin
+
+
 def add_employee(session: Session, actor: Employee, data: EmployeeInput) -> Employee:
     """A new active employee with a role; only beheer may add one."""
-    if actor.role is not Role.ADMIN:
+    if not may_manage(actor):
         raise WorkflowError("alleen beheer mag medewerkers toevoegen")
     errors: dict[str, str] = {}
     username = data.username.strip().lower()

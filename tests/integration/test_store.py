@@ -26,6 +26,7 @@ from store.models import (
     NormTable,
 )
 from store.vocabulary import (
+    Attendance,
     CaseStatus,
     Channel,
     DecisionKind,
@@ -122,7 +123,7 @@ def test_full_round_trip(database: Database):
         )
         session.add_all(
             [
-                Booking(session=meeting, case=case, attended=True),
+                Booking(session=meeting, case=case, attendance=Attendance.PRESENT),
                 ContactLogEntry(
                     case=case,
                     at=moment,

@@ -2,7 +2,7 @@ from datetime import date
 
 from correspondence.queries.dossier import CaseFacts, SessionFact, StepState, next_due, plan_steps
 from correspondence.rules.calendar import AtwCalendar
-from store.vocabulary import Route
+from store.vocabulary import Attendance, Route
 
 CALENDAR = AtwCalendar()
 MEETING = "Bijeenkomst Rechten en Plichten"
@@ -25,7 +25,7 @@ def test_interview_later_than_a_week_is_overdue_unless_a_reason_is_recorded():
     facts = CaseFacts(
         route=Route.STANDARD,
         registered_on=date(2026, 11, 2),
-        rights_meeting=SessionFact(date(2026, 11, 5), True),
+        rights_meeting=SessionFact(date(2026, 11, 5), Attendance.PRESENT),
         interview_on=date(2026, 11, 16),
     )
     late = steps_of(facts, date(2026, 11, 10))["Participatiegesprek"]
@@ -66,6 +66,6 @@ def test_no_show_at_the_meeting_is_overdue():
     facts = CaseFacts(
         route=Route.STANDARD,
         registered_on=date(2026, 11, 2),
-        rights_meeting=SessionFact(date(2026, 11, 5), False),
+        rights_meeting=SessionFact(date(2026, 11, 5), Attendance.ABSENT),
     )
     assert steps_of(facts, date(2026, 11, 6))[MEETING].state is StepState.OVERDUE
