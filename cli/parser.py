@@ -123,4 +123,5 @@ def build_parser() -> DutchParser:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--email", default="", metavar="E-MAIL")
     add.add_argument("--phone", default="", metavar="TELEFOON")
+    add.add_argument("--initials", default="", metavar="INITIALEN", help="voor in brieven")
     return parser

@@ -17,7 +17,9 @@ log = logbook.logger(__name__)
 
 def run(database: Database, args: argparse.Namespace) -> int:
     if args.action == "add":
-        data = EmployeeInput(args.new_username, args.name, args.role, args.email, args.phone)
+        data = EmployeeInput(
+            args.new_username, args.name, args.role, args.email, args.phone, args.initials
+        )
         with committing(database) as session:
             employee = add_employee(session, acting_employee(session, args.username), data)
             added = employee.id

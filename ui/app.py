@@ -9,7 +9,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from correspondence import logbook
-from correspondence.queries import views
 from correspondence.workflows import unit_of_work
 from correspondence.workflows.unit_of_work import Database
 from ui.context import AppContext
@@ -30,12 +29,7 @@ def speak_dutch(app: QApplication) -> None:
 def open_window(context: AppContext) -> MainWindow:
     window = MainWindow(context)
     window.show()
-
-    def offer(empty: bool) -> None:
-        if empty:
-            window.offer_demo()
-
-    context.ops.read(window, views.is_empty, on_done=offer)
+    window.begin()
     return window
 
 

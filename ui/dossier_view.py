@@ -24,6 +24,17 @@ from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
 from correspondence.rules.vocabulary import DecisionStatus
 from ui.widgets import HELD_BACK, fill, table
 
+# what the pane shows before a client is chosen: where a new employee begins
+START_HERE = (
+    "<b>Wat nu?</b><ul>"
+    "<li>Zoek een klant op BSN, naam of postcode (Ctrl+F) en kies hem in de lijst.</li>"
+    "<li>Een nieuwe melding: <i>Nieuwe klant</i> (Ctrl+N), daarna <i>Nieuw dossier</i>.</li>"
+    "<li>In het dossier staat steeds de volgende stap, met de knop die hem zet.</li>"
+    "<li>Gereed staande besluiten verzenden: Verzenden › Verzendbatch.</li>"
+    "<li>Collega's toevoegen en hun rol geven: Beheer › Medewerkers.</li>"
+    "</ul>"
+)
+
 STATE_COLOURS = {
     StepState.OVERDUE: "#f8d7da",
     StepState.DUE: "#fff3cd",
@@ -83,12 +94,18 @@ class DossierView(QWidget):
         self.tabs.addTab(self.steps, "Stappen")
         self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
         self.tabs.addTab(self.letters, "Brieven")
+        self.start_here = QLabel(START_HERE)
+        self.start_here.setObjectName("start_here")
+        self.start_here.setWordWrap(True)
+        self.start_here.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.next_due)
+        layout.addWidget(self.start_here, 1)
         layout.addWidget(self.tabs, 1)
         self.dossier: Dossier | None = None
+        self.tabs.hide()
 
     def selected_decision(self) -> int | None:
         rows = self.decisions.selectionModel().selectedRows()
@@ -100,6 +117,8 @@ class DossierView(QWidget):
         self.dossier = dossier
         for widget in (self.steps, self.decisions, self.contacts, self.letters):
             widget.setRowCount(0)
+        self.tabs.setVisible(dossier is not None)
+        self.start_here.setVisible(dossier is None)
         if dossier is None:
             self.title.setText("Kies een klant")
             self.details.clear()

@@ -24,7 +24,10 @@ class EmployeesWindow(QDialog):
         self.context = context
         self.setWindowTitle("Medewerkers")
         self.resize(640, 400)
-        self.table = table("employees", ["Gebruikersnaam", "Naam in brieven", "Rol", "Actief"])
+        self.table = table(
+            "employees",
+            ["Gebruikersnaam", "Naam in brieven", "Initialen", "Rol", "Beheerrechten", "Actief"],
+        )
         self.add_button = QPushButton("Medewerker toevoegen…")
         self.add_button.clicked.connect(self.add)
         close = QPushButton("Sluiten")
@@ -42,7 +45,20 @@ class EmployeesWindow(QDialog):
         self.context.ops.read(self, employees, on_done=self._show)
 
     def _show(self, rows: list[EmployeeRow]) -> None:
-        fill(self.table, [[r.username, r.name, r.role, "ja" if r.active else "nee"] for r in rows])
+        fill(
+            self.table,
+            [
+                [
+                    r.username,
+                    r.name,
+                    r.initials,
+                    r.role,
+                    "ja" if r.admin or r.role == Role.ADMIN else "nee",
+                    "ja" if r.active else "nee",
+                ]
+                for r in rows
+            ],
+        )
 
     def add(self) -> None:
         dialog = EmployeeDialog(self.context, self)
@@ -58,6 +74,7 @@ class EmployeeDialog(FormDialog):
         self.setMinimumWidth(440)
         self.username = self.form.add("username", "Gebruikersnaam", QLineEdit())
         self.full_name = self.form.add("full_name", "Naam in brieven", QLineEdit())
+        self.initials = self.form.add("initials", "Initialen", QLineEdit())
         self.role = self.form.add("role", "Rol", combo([(r.value, r.value) for r in Role]))
         self.email = self.form.add("email", "E-mail", QLineEdit())
         self.phone = self.form.add("phone", "Telefoon", QLineEdit())
@@ -69,6 +86,7 @@ class EmployeeDialog(FormDialog):
             self.role.currentData(),
             self.email.text(),
             self.phone.text(),
+            self.initials.text(),
         )
         return lambda session, actor: add_employee(session, actor, data).id
 

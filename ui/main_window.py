@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from correspondence.queries import views
-from correspondence.queries.employees import EmployeeRow, signed_in
+from correspondence.queries.employees import EmployeeRow, has_employees, signed_in
 from correspondence.queries.views import Choice, ClientRow, Dossier
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
@@ -34,6 +34,7 @@ from ui.client_dialog import ClientDialog
 from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
+from ui.first_start import FirstStartDialog
 from ui.navigation import DownIntoResults, build_menus
 from ui.workers import Job
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.search_generation = 0
         self.batch_window: BatchWindow | None = None
         self.letter_dialog: LetterDialog | None = None
+        self.first_start_dialog: FirstStartDialog | None = None
         self.selected_client: int | None = None
         self.opening = False  # what a dialog offers is being read
         # whatever changed a dossier, the one it changed is shown as it is now
@@ -338,7 +340,34 @@ class MainWindow(QMainWindow):
         self.batch_window.refresh()
         return self.batch_window
 
-    # --- demo data ---
+    # --- a new database ---
+
+    def begin(self) -> Job:
+        """A database without employees asks who is working; one without clients then offers
+        the demo data; the dossier pane meanwhile says what to do next."""
+
+        def decide(state: tuple[bool, bool]) -> None:
+            registered, empty = state
+            if not registered:
+                self.first_start(offer_demo=empty)
+            elif empty:
+                self.offer_demo()
+
+        return self.context.ops.read(
+            self, lambda session: (has_employees(session), views.is_empty(session)), on_done=decide
+        )
+
+    def first_start(self, offer_demo: bool) -> FirstStartDialog:
+        dialog = self.first_start_dialog = FirstStartDialog(self.context, self)
+
+        def registered() -> None:
+            self.show_signed_in()
+            if offer_demo:
+                self.offer_demo()
+
+        dialog.accepted.connect(registered)
+        dialog.open()
+        return dialog
 
     def offer_demo(self) -> None:
         answer = QMessageBox.question(

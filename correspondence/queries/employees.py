@@ -16,12 +16,29 @@ class EmployeeRow:
     name: str
     role: str
     active: bool
+    initials: str = ""
+    admin: bool = False  # beheer rights beside the role
+
+
+def _row(employee: Employee) -> EmployeeRow:
+    return EmployeeRow(
+        employee.username,
+        employee.full_name,
+        employee.role.value,
+        employee.active,
+        employee.initials,
+        employee.admin,
+    )
 
 
 def employees(session: Session) -> list[EmployeeRow]:
     """Every employee, by user name."""
-    rows = session.scalars(select(Employee).order_by(Employee.username))
-    return [EmployeeRow(e.username, e.full_name, e.role.value, e.active) for e in rows]
+    return [_row(e) for e in session.scalars(select(Employee).order_by(Employee.username))]
+
+
+def has_employees(session: Session) -> bool:
+    """False on a new database, before the first person has said who they are."""
+    return session.scalar(select(Employee.id).limit(1)) is not None
 
 
 def signed_in(session: Session, username: str) -> EmployeeRow | None:
@@ -29,4 +46,4 @@ def signed_in(session: Session, username: str) -> EmployeeRow | None:
     employee = session.scalar(select(Employee).where(Employee.username == username))
     if employee is None:
         return None
-    return EmployeeRow(employee.username, employee.full_name, employee.role.value, employee.active)
+    return _row(employee)

@@ -35,4 +35,6 @@ def acting_employee(session: Session, username: str) -> Employee:
             role=Role.ADMIN.value,
         )
         return employee
-    raise UnknownEmployee(f"onbekende medewerker '{username}'; kies er een met --as")
+    raise UnknownEmployee(
+        f"onbekende medewerker '{username}': beheer voegt u toe onder Beheer › Medewerkers"
+    )

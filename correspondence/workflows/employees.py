@@ -26,6 +26,7 @@ class EmployeeInput:
     role: str
     email: str = ""
     phone: str = ""
+    initials: str = ""
 
 
 def may_manage(employee: Employee) -> bool:
@@ -37,6 +38,30 @@ def add_employee(session: Session, actor: Employee, data: EmployeeInput) -> Empl
     """A new active employee with a role; only beheer may add one."""
     if not may_manage(actor):
         raise WorkflowError("alleen beheer mag medewerkers toevoegen")
+    employee = _new_employee(session, data)
+    session.add(employee)
+    session.flush()
+    audit.record(session, actor, "add", "employee", employee.id, role=employee.role.value)
+    return employee
+
+
+def register_first_employee(session: Session, data: EmployeeInput) -> Employee:
+    """The first person on a new database: registered with the role they work in and with
+    beheer rights, so that they can add their colleagues."""
+    if session.scalar(select(Employee.id).limit(1)) is not None:
+        raise WorkflowError(
+            "Poortpost heeft al medewerkers: beheer voegt u toe onder Beheer › Medewerkers"
+        )
+    employee = _new_employee(session, data)
+    employee.admin = True
+    session.add(employee)
+    session.flush()
+    audit.record(session, employee, "bootstrap", "employee", employee.id, role=employee.role.value)
+    return employee
+
+
+def _new_employee(session: Session, data: EmployeeInput) -> Employee:
+    """An employee from what was typed, or ValidationFailed naming every field that is wrong."""
     errors: dict[str, str] = {}
     username = data.username.strip().lower()
     if not USERNAME.fullmatch(username):
@@ -51,6 +76,7 @@ def add_employee(session: Session, actor: Employee, data: EmployeeInput) -> Empl
     texts: dict[str, str] = {}
     for field, value, printed in (
         ("full_name", data.full_name, True),
+        ("initials", data.initials, True),
         ("email", data.email, False),
         ("phone", data.phone, False),
     ):
@@ -65,14 +91,11 @@ def add_employee(session: Session, actor: Employee, data: EmployeeInput) -> Empl
         errors["full_name"] = "vul de naam in zoals die in brieven komt te staan"
     if errors:
         raise ValidationFailed(errors)
-    employee = Employee(
+    return Employee(
         username=username,
         full_name=texts["full_name"],
+        initials=texts["initials"],
         role=roles[data.role],
         email=texts["email"],
         phone=texts["phone"],
     )
-    session.add(employee)
-    session.flush()
-    audit.record(session, actor, "add", "employee", employee.id, role=employee.role.value)
-    return employee

@@ -25,14 +25,16 @@ def test_beheer_adds_an_employee_with_a_role_and_the_name_letters_print(capsys, 
     assert users(capsys, sqlite_url) == []  # the first to act becomes beheer
     code, out, err = add(
         capsys, sqlite_url, "beheerder", "PJansen", "--name", "Petra Jansen", "--role",
-        "klantmanager", "--email", "p.jansen@haarlem.nl",
+        "klantmanager", "--email", "p.jansen@haarlem.nl", "--initials", "P.J.",
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert out == "Medewerker pjansen toegevoegd.\n"
     assert users(capsys, sqlite_url) == [
-        {"username": "beheerder", "name": "beheerder", "role": "beheer", "active": True},
-        {"username": "pjansen", "name": "Petra Jansen", "role": "klantmanager", "active": True},
-    ]
+        {"username": "beheerder", "name": "beheerder", "role": "beheer", "active": True,
+         "initials": "", "admin": False},
+        {"username": "pjansen", "name": "Petra Jansen", "role": "klantmanager", "active": True,
+         "initials": "P.J.", "admin": False},
+    ]  # fmt: skip
     database = Database(sqlite_url)
     with database.session() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "add")).one()

@@ -24,14 +24,14 @@ def test_beheer_adds_an_employee_and_the_list_shows_it(qtbot, sqlite_database, a
     write(sqlite_database, "beheerder", lambda session, actor: actor.id)  # the first beheer
     window = EmployeesWindow(context)
     qtbot.addWidget(window)
-    assert rows(window) == [["beheerder", "beheerder", "beheer", "ja"]]
+    assert rows(window) == [["beheerder", "beheerder", "", "beheer", "ja", "ja"]]
     dialog = EmployeeDialog(context, window)
     qtbot.addWidget(dialog)
     fill_in(dialog, "pjansen", "Petra Jansen", "klantmanager")
     dialog.save()
     assert dialog.result() == EmployeeDialog.DialogCode.Accepted
     window.refresh()
-    assert rows(window)[1] == ["pjansen", "Petra Jansen", "klantmanager", "ja"]
+    assert rows(window)[1] == ["pjansen", "Petra Jansen", "", "klantmanager", "nee", "ja"]
 
 
 def test_a_bad_login_name_is_shown_under_its_field_and_kept(qtbot, sqlite_database, app_context):

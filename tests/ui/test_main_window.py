@@ -8,6 +8,7 @@ from correspondence.queries import views
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.clients import create_client
 from correspondence.workflows.demo import demo_bsn
+from correspondence.workflows.unit_of_work import write
 from store.models import Client
 from tests.support.data import TODAY, VALID
 from tests.support.ui import open_window, search_for
@@ -98,9 +99,10 @@ def test_client_form_shows_dutch_messages_and_keeps_the_input(qtbot, sqlite_data
     assert saved == [dialog.saved_value]
 
 
-def test_first_run_on_an_empty_database_offers_the_demo(
+def test_a_database_without_clients_offers_the_demo(
     qtbot, sqlite_database, app_context, monkeypatch
 ):
+    write(sqlite_database, "tester", lambda session, actor: actor.id)  # someone is registered
     asked = []
 
     def answer(*args, **kwargs):

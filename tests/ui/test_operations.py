@@ -103,7 +103,10 @@ def test_failures_are_told_in_dutch(sqlite_database, app_context, parent, boxes)
     assert title == "Klant opslaan"
     assert message.startswith("de database weigert de wijziging")
     assert "INSERT" not in message
-    assert boxes[3] == ("Klant opslaan", "onbekende medewerker 'onbekend'; kies er een met --as")
+    assert boxes[3] == (
+        "Klant opslaan",
+        "onbekende medewerker 'onbekend': beheer voegt u toe onder Beheer › Medewerkers",
+    )
     assert told == ["de database is niet bereikbaar of bezet; probeer het later opnieuw"]
 
 
