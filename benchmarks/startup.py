@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import sys, time
 sys.path.insert(0, sys.argv[2])
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from ui.app import open_window, speak_dutch
 from ui.context import AppContext
@@ -37,6 +38,7 @@ window.search()
 while window.results.rowCount() == 0:
     app.processEvents()
 print("ready", flush=True)
+QThreadPool.globalInstance().waitForDone()  # as the app does before it exits
 """
 
 
