@@ -9,8 +9,10 @@ from typing import Any
 from correspondence.letters.context import LetterReference
 from correspondence.letters.produce import LetterProducer
 from correspondence.rules.case_data import CaseData
+from correspondence.rules.concept import is_concept
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.kinds import KIND_OF_DECISION, LetterKind
+from correspondence.rules.vocabulary import DecisionStatus
 
 _worker: dict[str, Any] = {}
 
@@ -30,5 +32,9 @@ def start_worker(references: dict[str, LetterReference]) -> None:
 def render(kind: str, case: CaseData) -> tuple[bytes, dict[str, str], str]:
     producer: LetterProducer = _worker["producer"]
     references = _worker["references"]
-    letter = producer.produce(LetterKind(kind), case, references[case.municipality], docx=False)
+    letter_kind = LetterKind(kind)
+    # the batch only prints ready decisions, and prints them to send them
+    concept = is_concept(letter_kind, DecisionStatus.READY, sending=True)
+    reference = references[case.municipality]
+    letter = producer.produce(letter_kind, case, reference, docx=False, concept=concept)
     return letter.pdf, dict(letter.versions), letter.data
