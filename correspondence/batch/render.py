@@ -3,6 +3,7 @@ needs (no database: the reference data comes along), so a render process is read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -17,13 +18,21 @@ from correspondence.rules.vocabulary import DecisionStatus
 _worker: dict[str, Any] = {}
 
 
-def start_worker(references: dict[str, LetterReference]) -> None:
+def _go_on() -> None:
+    pass
+
+
+def start_worker(
+    references: dict[str, LetterReference], check: Callable[[], None] = _go_on
+) -> None:
     """Set up a render process: its own producer, the reference data, and every decision
-    template prepared, while the printing process is still building the queue."""
+    template prepared, while the printing process is still building the queue. `check` is
+    called before each template, so a printing thread that prepares them may be cancelled."""
     producer = _worker.get("producer") or LetterProducer()  # keeps what it prepared
     _worker.update(producer=producer, references=references)
     for town in references.values():
         for kind in KIND_OF_DECISION.values():
+            check()
             # a refused template is reported with the first letter that needs it
             with suppress(WorkflowError):
                 producer.prepared(kind, town)
