@@ -3,10 +3,10 @@ and the print run with a progress bar and cancel, off the UI thread."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,13 +27,14 @@ from correspondence.batch.run import BatchResult, BatchRun, run_batch
 from correspondence.letters.saving import FileProblem, save_copy
 from correspondence.queries import views
 from correspondence.queries.views import Choice
-from correspondence.rules.formatting import count_noun
+from correspondence.rules.formatting import count_noun, weekday_date
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from correspondence.rules.vocabulary import DecisionKind
+from ui.asking import ask
 from ui.context import AppContext
 from ui.printing import print_pdf
 from ui.widgets import HELD_BACK, OptionalDate, add_options, combo, date_edit, day_of, fill, table
-from ui.workers import Job, Progress
+from ui.workers import Cancelled, Job, Progress
 
 ALL = None
 
@@ -46,6 +47,8 @@ class BatchWindow(QDialog):
         self.outcome: BatchResult | None = None
         self.output: Path | None = None
         self.print_job: Job | None = None
+        self.running = False
+        self.stop = threading.Event()  # set by Annuleren; the run checks it often
         self.setWindowTitle("Verzendbatch — administratie")
         self.resize(1000, 700)
         # the municipalities and case managers are added once they are read
@@ -69,6 +72,18 @@ class BatchWindow(QDialog):
         self.held_back = table("held_back", ["Naam", "BSN", "Besluit", "Waarom tegengehouden"])
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        # what the last run did; it stays until the next run, beside the file it made
+        self.last_run = QLabel()
+        self.last_run.setObjectName("last_run")
+        self.last_run.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setFormat("%v van %m")
+        self.cancel_button = QPushButton("Annuleren")
+        self.cancel_button.clicked.connect(self.cancel)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
         refresh = QPushButton("Vernieuwen")
         self.print_button = QPushButton("Batch afdrukken…")
         self.send_to_printer = QPushButton("Naar printer…")
@@ -94,8 +109,11 @@ class BatchWindow(QDialog):
         layout.addWidget(QLabel("<b>Tegengehouden</b>"))
         layout.addWidget(self.held_back, 1)
         layout.addWidget(self.summary)
+        layout.addLayout(running)
+        layout.addWidget(self.last_run)
         layout.addLayout(buttons)
-        self._finished(False)
+        self._show_running(False)
+        self._offer_output(None)
         context.ops.read(
             self,
             lambda session: (views.municipalities(session), views.case_managers(session)),
@@ -171,60 +189,84 @@ class BatchWindow(QDialog):
         )
 
     def _may_print(self) -> None:
-        self.print_button.setEnabled(bool(self.queue and self.queue.ready))
+        self.print_button.setEnabled(bool(self.queue and self.queue.ready) and not self.running)
 
     def _print(self, filters: BatchFilter, sent_on: date, warning: str | None) -> None:
-        if (
-            warning
-            and QMessageBox.question(
-                self, "Verzendbatch", f"{warning}. Toch deze verzenddatum gebruiken?"
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        count = len(self.queue.ready) if self.queue else 0
+        decisions = count_noun(count, "besluit", "besluiten")
+        question = f"{decisions} verzenden op {weekday_date(sent_on)}?"
+        # one question, with the date's warning (a weekend, a holiday) in it when there is one
+        if not ask(self, "Verzendbatch", f"{warning}.\n\n{question}" if warning else question):
             self._may_print()
             return
-        total = len(self.queue.ready) if self.queue else 0
-        progress = QProgressDialog("Brieven maken…", "Annuleren", 0, total, self)
-        progress.setWindowTitle("Verzendbatch")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setMinimumDuration(0)
-        self.progress = progress
+        # the file of an earlier batch is no longer offered: whatever this run ends in, only
+        # its own file may be printed or saved
+        self.outcome = None
+        self._offer_output(None)
+        self.last_run.clear()
+        self.stop.clear()
+        self._show_running(True)
         out = default_output(sent_on)
-        database, username = self.context.database, self.context.username
+        database, username, stop = self.context.database, self.context.username, self.stop
+
+        def check() -> None:
+            if stop.is_set():
+                raise Cancelled
 
         def work(report: Progress) -> BatchResult:
-            return run_batch(BatchRun(database, username, sent_on, filters, out, progress=report))
+            run = BatchRun(database, username, sent_on, filters, out, progress=report, check=check)
+            return run_batch(run)
 
         def done(result: BatchResult) -> None:
-            progress.close()
-            self.outcome, self.output = result, out if result.printed else None
-            decisions = count_noun(len(result.printed), "besluit", "besluiten")
+            self._show_running(False)
+            self.outcome = result
+            self._offer_output(out if result.printed else None)
+            printed = count_noun(len(result.printed), "besluit", "besluiten")
             pages = count_noun(result.pages, "pagina", "pagina's")
-            self.summary.setText(
-                f"Klaar: {decisions} verzonden op {sent_on:%d-%m-%Y}, {pages}; "
+            self.last_run.setText(
+                f"Klaar: {printed} verzonden op {weekday_date(sent_on)}, {pages}; "
                 f"{len(result.held_back)} tegengehouden."
             )
-            self._finished(bool(result.printed))
             self.refresh()
 
         def failed(message: str) -> None:
-            progress.close()
-            self.summary.setText(f"Niet afgedrukt: {message.rstrip('.')}.")
+            self._show_running(False)
+            if stop.is_set():
+                self.last_run.setText("Afgebroken: er is niets verzonden.")
+            else:
+                self.last_run.setText(f"Niet afgedrukt: {message.rstrip('.')}.")
             self.refresh()
 
         def advanced(done_count: int, all_count: int) -> None:
-            progress.setMaximum(all_count)
-            progress.setValue(done_count)
+            self.progress.setRange(0, all_count)  # from busy to a count
+            self.progress.setValue(done_count)
 
         self.print_job = self.context.ops.task(
             self, "Verzendbatch", work, on_done=done, on_failed=failed, on_progress=advanced
         )
-        progress.canceled.connect(self.print_job.cancel)
 
-    def _finished(self, has_output: bool) -> None:
-        self.send_to_printer.setEnabled(has_output)
-        self.save_button.setEnabled(has_output)
+    def cancel(self) -> None:
+        """Stop the run at its next check, within a fraction of a second; nothing is sent."""
+        self.stop.set()
+        if self.print_job is not None:
+            self.print_job.cancel()
+        self.cancel_button.setEnabled(False)
+        self.progress.setFormat("Annuleren…")
+
+    def _show_running(self, running: bool) -> None:
+        """While a run goes, its progress bar and cancel; busy until the first count."""
+        self.running = running
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("%v van %m")
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self._may_print()
+
+    def _offer_output(self, output: Path | None) -> None:
+        self.output = output
+        self.send_to_printer.setEnabled(output is not None)
+        self.save_button.setEnabled(output is not None)
 
     def to_printer(self) -> None:
         if self.output is None:

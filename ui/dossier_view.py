@@ -3,9 +3,9 @@ its decisions with the contact log, and the letters kept with it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
-from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
+from correspondence.rules.formatting import moment, short_date
 from correspondence.rules.vocabulary import DecisionStatus
 from ui.widgets import HELD_BACK, fill, table
 
@@ -47,12 +47,9 @@ def day(value: date | None) -> str:
     return short_date(value) if value else ""
 
 
-def moment(value: datetime) -> str:
-    local = value.astimezone(LOCAL_ZONE)
-    return f"{short_date(local.date())} {clock_time(local)}"
-
-
 class DossierView(QWidget):
+    open_letter = Signal(int)  # a kept letter to show: its id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel("Kies een klant")
@@ -74,7 +71,13 @@ class DossierView(QWidget):
         self.contacts = table(
             "contacts", ["Wanneer", "Door", "Hoe", "Bereikt", "Wat is er gezegd", "Corrigeert"]
         )
-        self.letters = table("letters", ["Gemaakt", "Brief", "SHA-256 van de PDF"])
+        self.letters = table(
+            "letters", ["Gemaakt", "Brief", "Gemaakt door", "Sjabloonversie", "SHA-256 van de PDF"]
+        )
+        # double-click or Enter on a letter, or the button, opens it
+        self.letters.activated.connect(lambda _index: self._open_selected_letter())
+        self.open_letter_button = QPushButton("Openen")
+        self.open_letter_button.clicked.connect(self._open_selected_letter)
         self.status_buttons = {
             DecisionStatus.READY: QPushButton("Gereed zetten"),
             DecisionStatus.DRAFT: QPushButton("Terug naar concept"),
@@ -93,7 +96,14 @@ class DossierView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.steps, "Stappen")
         self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
-        self.tabs.addTab(self.letters, "Brieven")
+        letters_tab = QWidget()
+        letters_column = QVBoxLayout(letters_tab)
+        letters_column.addWidget(self.letters, 1)
+        letters_buttons = QHBoxLayout()
+        letters_buttons.addWidget(self.open_letter_button)
+        letters_buttons.addStretch(1)
+        letters_column.addLayout(letters_buttons)
+        self.tabs.addTab(letters_tab, "Brieven")
         self.start_here = QLabel(START_HERE)
         self.start_here.setObjectName("start_here")
         self.start_here.setWordWrap(True)
@@ -112,6 +122,11 @@ class DossierView(QWidget):
         if not rows or self.dossier is None:
             return None
         return self.dossier.decisions[rows[0].row()].id
+
+    def _open_selected_letter(self) -> None:
+        rows = self.letters.selectionModel().selectedRows()
+        if rows and self.dossier is not None:
+            self.open_letter.emit(self.dossier.letters[rows[0].row()].id)
 
     def show_dossier(self, dossier: Dossier | None) -> None:
         self.dossier = dossier
@@ -174,7 +189,13 @@ class DossierView(QWidget):
                 for c in dossier.contacts
             ],
         )
-        fill(self.letters, [[moment(k.created_at), k.label, k.pdf_sha256] for k in dossier.letters])
+        fill(
+            self.letters,
+            [
+                [moment(k.created_at), k.label, k.made_by, k.template, k.pdf_sha256]
+                for k in dossier.letters
+            ],
+        )
 
     def _fill_steps(self, dossier: Dossier) -> None:
         self.steps.setRowCount(len(dossier.steps))

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +22,7 @@ from correspondence.letters.produce import ProducedLetter
 from correspondence.letters.saving import FileProblem, save_file
 from correspondence.rules.formatting import count_noun
 from ui.context import AppContext
+from ui.pdf_viewer import PdfViewer
 from ui.printing import print_pdf
 
 # the case fields a letter may miss, as an employee knows them
@@ -65,12 +63,8 @@ class LetterDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.buffer = QBuffer(self)
+        self.view = PdfViewer(self)
+        self.document = self.view.pdf
         self.keep_button = QPushButton("Bewaren bij dossier")
         self.save_pdf_button = QPushButton("Opslaan als PDF…")
         self.save_docx_button = QPushButton("Opslaan als Word…")
@@ -137,11 +131,7 @@ class LetterDialog(QDialog):
         if generation != self.generation:
             return  # a newer choice is being made
         self.letter = letter
-        self.document.close()
-        self.buffer.close()
-        self.buffer.setData(QByteArray(self.letter.pdf))
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self.buffer)
+        self.view.show_pdf(letter.pdf)
         choice: LetterChoice = self.kind.currentData()
         note = " Concept: het besluit krijgt zijn datum bij verzending." if choice.draft else ""
         pages = count_noun(self.document.pageCount(), "pagina", "pagina's")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from correspondence.queries import views
 from correspondence.queries.employees import EmployeeRow, has_employees, signed_in
+from correspondence.queries.stored_letters import StoredLetterFile, stored_letter
 from correspondence.queries.views import Choice, ClientRow, Dossier
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Read
     from ui.batch_window import BatchWindow
     from ui.letter_dialog import LetterDialog
+    from ui.stored_letter_dialog import StoredLetterDialog
 
 SEARCH_DELAY_MS = 250
 
@@ -86,12 +88,14 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
+        self.dossier_view.open_letter.connect(self.open_stored_letter)
         for status, button in self.dossier_view.status_buttons.items():
             button.clicked.connect(lambda _checked=False, status=status: self.set_decision(status))
         self.search_generation = 0
         self.batch_window: BatchWindow | None = None
         self.letter_dialog: LetterDialog | None = None
         self.first_start_dialog: FirstStartDialog | None = None
+        self.stored_letter_dialog: StoredLetterDialog | None = None
         self.selected_client: int | None = None
         self.opening = False  # what a dialog offers is being read
         # whatever changed a dossier, the one it changed is shown as it is now
@@ -303,6 +307,17 @@ class MainWindow(QMainWindow):
             self.letter_dialog.open()
 
         self._open_with(lambda session: letters.choices(session, case_id), show)
+
+    def open_stored_letter(self, letter_id: int) -> None:
+        """A letter kept with the dossier, its PDF read when it is opened."""
+
+        def show(letter: StoredLetterFile) -> None:
+            from ui.stored_letter_dialog import StoredLetterDialog  # the PDF viewer loads now
+
+            self.stored_letter_dialog = StoredLetterDialog(letter, parent=self)
+            self.stored_letter_dialog.open()
+
+        self._open_with(lambda session: stored_letter(session, letter_id), show)
 
     def set_decision(self, status: DecisionStatus) -> Job | None:
         decision_id = self.dossier_view.selected_decision()

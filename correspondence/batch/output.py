@@ -28,7 +28,13 @@ def default_output(sent_on: date) -> Path:
     """Where a batch's print file goes when the caller names no place: the user's data folder."""
     folder = private_folder(data_folder() / "batches")
     stamp = audit.now().astimezone().strftime("%H%M%S")
-    return folder / f"verzendbatch-{sent_on.isoformat()}-{stamp}.pdf"
+    stem = f"verzendbatch-{sent_on.isoformat()}-{stamp}"
+    # a second run in the same second must not be refused as overwriting the first's file
+    out, number = folder / f"{stem}.pdf", 1
+    while out.exists():
+        number += 1
+        out = folder / f"{stem}-{number}.pdf"
+    return out
 
 
 def check_output(session: Session, out: Path) -> None:

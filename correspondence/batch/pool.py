@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -35,6 +35,9 @@ Tag = TypeVar("Tag")
 IN_PROCESS_BELOW = 40  # fewer letters are rendered in the printing process: workers cost more
 IN_FLIGHT_PER_PROCESS = 2  # one rendering, one waiting: jobs are small, the pipe never fills
 STOP_TIMEOUT = 5.0
+# how often a caller may cancel while render processes work: one letter, or preparing the
+# templates, takes longer than a person should wait for a cancel to take effect
+CHECK_EVERY = 0.1
 STOPPED = "een drukproces is onverwacht gestopt; er is niets verzonden. Draai de batch opnieuw."
 
 
@@ -95,10 +98,10 @@ class RenderPool(Generic[Tag]):
             raise
 
     def render_all(
-        self, jobs: Iterable[tuple[Tag, str, CaseData]]
+        self, jobs: Iterable[tuple[Tag, str, CaseData]], check: Callable[[], None]
     ) -> Iterator[tuple[Tag, Rendered]]:
         """Each job's tag with its letter (a job names the letter kind), in the order of
-        `jobs`."""
+        `jobs`; `check` is called every CHECK_EVERY seconds while waiting and may raise."""
         pending = iter(jobs)
         tags: dict[int, Tag] = {}
         done: dict[int, Rendered] = {}
@@ -127,15 +130,17 @@ class RenderPool(Generic[Tag]):
                 next_out += 1
             if next_out == sent and exhausted:
                 return
-            self._receive(done)
+            self._receive(done, check)
 
-    def _receive(self, done: dict[int, Rendered]) -> None:
+    def _receive(self, done: dict[int, Rendered], check: Callable[[], None]) -> None:
         busy = [p for p in self._processes if p.waiting]
         by_handle: dict[Any, _Process] = {}
         for process in busy:
             by_handle[process.pipe] = process
             by_handle[process.process.sentinel] = process
-        for ready in wait(list(by_handle)):
+        answered = wait(list(by_handle), CHECK_EVERY)
+        check()
+        for ready in answered:
             process = by_handle[ready]
             if not process.waiting:
                 continue
@@ -148,12 +153,13 @@ class RenderPool(Generic[Tag]):
                 raise value
             done[sequence] = value
 
-    def close(self) -> None:
-        """Close every pipe, so each render process ends; stop any that does not."""
+    def close(self, at_once: bool = False) -> None:
+        """Close every pipe, so each render process ends; stop any that does not, or, `at_once`,
+        every one without waiting."""
         for process in self._processes:
             process.pipe.close()
         for process in self._processes:
-            process.process.join(STOP_TIMEOUT)
+            process.process.join(0 if at_once else STOP_TIMEOUT)
             if process.process.is_alive():
                 process.process.kill()
                 process.process.join()
@@ -175,12 +181,14 @@ def render_in_order(
     jobs: Iterable[tuple[Tag, str, CaseData]],
     pool: RenderPool[Tag] | None,
     references: dict[str, LetterReference],
+    check: Callable[[], None],
 ) -> Iterator[tuple[Tag, Rendered]]:
     """Each job's tag with its letter, in order: in the pool's processes, or without a pool in
-    this process."""
+    this process; `check` is called often, before the first letter too, and may raise."""
     if pool is not None:
-        yield from pool.render_all(jobs)
+        yield from pool.render_all(jobs, check)
         return
-    start_worker(references)
+    start_worker(references, check)
     for tag, kind, case in jobs:
+        check()
         yield tag, render(kind, case)

@@ -42,9 +42,14 @@ from store.models import Employee
 from store.vocabulary import DecisionKind
 
 Progress = Callable[[int, int], None]
+Check = Callable[[], None]
 
 
 def no_progress(done: int, total: int) -> None:
+    pass
+
+
+def no_check() -> None:
     pass
 
 
@@ -80,6 +85,9 @@ class BatchRun:
     # called after each letter; a caller cancels the run by raising from it
     progress: Progress = no_progress
     workers: int | None = None  # render processes; None: one per core for a large batch
+    # called between the steps of the run and every CHECK_EVERY seconds while letters are
+    # rendered, also before the first letter is done; a caller cancels by raising from it
+    check: Check = no_check
 
     actor_id: int = field(init=False, default=0)
     queue: Queue = field(init=False, default_factory=lambda: Queue([], [], {}))
@@ -103,13 +111,19 @@ def run_batch(run: BatchRun) -> BatchResult:
         check_output(session, run.output)
         expected = len(ready_ids(session, run.filters))
         references = all_references(session)
+    run.check()
     # render processes start now, so they set up while the queue is being built
     run.pool = open_pool(references, run.workers, expected)
+    finished = False
     try:
-        return _run(run)
+        result = _run(run)
+        finished = True
+        return result
     finally:
         if run.pool is not None:
-            run.pool.close()
+            # a cancelled or failed run does not wait for a render process to finish its
+            # letter: they write nothing, so stopping them at once loses nothing
+            run.pool.close(at_once=not finished)
 
 
 def _run(run: BatchRun) -> BatchResult:
@@ -117,8 +131,10 @@ def _run(run: BatchRun) -> BatchResult:
         actor = acting_employee(session, run.username)
         run.actor_id = actor.id
         clean_up_stale(session, actor)
+    run.check()
     with run.database.session() as session:
         run.queue = build_queue(session, run.filters, run.sent_on)
+    run.check()
     if not run.queue.ready:
         return BatchResult(None, [], run.queue.held_back, 0, run.sent_on)
     with run.writing() as (session, actor):
@@ -160,7 +176,7 @@ def _print_letters(run: BatchRun, batch: StartedBatch, file: PrintOutput) -> Non
     renewal = Renewal()
     cases = with_cases(run.database, run.queue.ready, run.sent_on, run.queue.references)
     jobs = ((entry, KIND_OF_DECISION[entry.kind].value, case) for entry, case in cases)
-    rendered = render_in_order(jobs, run.pool, run.queue.references)
+    rendered = render_in_order(jobs, run.pool, run.queue.references, run.check)
     for done, (entry, (pdf, versions, data)) in enumerate(rendered, start=1):
         first, pages = file.add_letter(pdf)
         kind = KIND_OF_DECISION[entry.kind].value

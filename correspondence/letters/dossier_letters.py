@@ -23,6 +23,7 @@ from correspondence.rules.case_data import (
     Explanation,
     Repayment,
 )
+from correspondence.rules.concept import is_concept
 from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
@@ -35,7 +36,7 @@ from store.vocabulary import AppointmentKind, DecisionStatus, Route, SessionKind
 class LetterChoice:
     kind: LetterKind
     decision_id: int | None = None
-    draft: bool = False  # a decision letter before sending: a preview, not kept
+    draft: bool = False  # a decision letter before sending: a concept, not kept
 
     @property
     def label(self) -> str:
@@ -57,8 +58,9 @@ def fitting_letters(case: Case) -> list[LetterChoice]:
         if decision.status in (DecisionStatus.WITHDRAWN,):
             continue
         kind = KIND_OF_DECISION[decision.kind]
-        draft = decision.status is not DecisionStatus.SENT
-        choices.append(LetterChoice(kind, decision.id, draft))
+        choices.append(
+            LetterChoice(kind, decision.id, is_concept(kind, decision.status, sending=False))
+        )
     return choices
 
 
@@ -129,6 +131,16 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
     )
 
 
+def _status(case: Case, choice: LetterChoice) -> DecisionStatus | None:
+    """The status of the choice's decision as stored now; None for a letter of no decision."""
+    if choice.decision_id is None:
+        return None
+    decision = next((d for d in case.decisions if d.id == choice.decision_id), None)
+    if decision is None:
+        raise ValidationFailed({"kind": "dit besluit hoort niet bij dit dossier"})
+    return decision.status
+
+
 class DossierLetters:
     """Produces letters for dossiers with one producer, so prepared templates are kept."""
 
@@ -144,7 +156,8 @@ class DossierLetters:
         case = dossier.load_case(session, case_id) or require(session, Case, case_id)
         data = case_data(case, choice, today)
         reference = letter_reference(session, data.municipality)
-        return self.producer.produce(choice.kind, data, reference)
+        concept = is_concept(choice.kind, _status(case, choice), sending=False)
+        return self.producer.produce(choice.kind, data, reference, concept=concept)
 
     def keep(
         self,
@@ -155,12 +168,19 @@ class DossierLetters:
         letter: ProducedLetter,
     ) -> StoredLetter:
         """Keep the letter with the dossier: both files, hashes, versions and data."""
-        if choice.draft:
+        # A concept is refused, not kept with its mark: what the dossier keeps is the record
+        # of what the client received, the one a quality officer audits and an objection is
+        # judged by. A concept's date and objection deadline are not yet fixed, so it would
+        # sit beside the letter actually sent as a second version with other dates. The batch
+        # keeps the real letter when it sends the decision. Asked of the stored decision as
+        # it is now, not of the choice the window made earlier.
+        case = require(session, Case, case_id)
+        if letter.concept or is_concept(choice.kind, _status(case, choice), sending=False):
             raise ValidationFailed(
                 {"kind": "een besluit wordt pas bewaard als het verzonden wordt"}
             )
         stored = StoredLetter(
-            case_id=require(session, Case, case_id).id,
+            case_id=case.id,
             decision_id=choice.decision_id,
             kind=choice.kind.value,
             created_at=audit.now(),

@@ -4,6 +4,7 @@ Vietnamese), headers and footers with "page x of y", byte-identical output for t
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -168,9 +169,26 @@ def flowables(blocks: Sequence[Block]) -> list[Flowable]:
     return out
 
 
-def _furniture_canvas(letter: Letter) -> type[Canvas]:
+WATERMARK_SIZE = 110
+WATERMARK_GREY = 0.55
+WATERMARK_OPACITY = 0.3  # the letter stays readable through it
+
+
+def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """`text` large and diagonal across the middle of the page, from bottom left to top right."""
+    canvas.saveState()
+    canvas.setFillGray(WATERMARK_GREY)
+    canvas.setFillAlpha(WATERMARK_OPACITY)
+    canvas.setFont(face(bold=True, italic=False), WATERMARK_SIZE)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.drawCentredString(0, -WATERMARK_SIZE * 0.35, text)
+    canvas.restoreState()
+
+
+def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
     """A canvas that holds its pages until the count is known, then draws headers and footers
-    with "page x of y"."""
+    with "page x of y", and the watermark, if any, on every page."""
     page = letter.page
     width = page.width - page.left - page.right
 
@@ -204,6 +222,8 @@ def _furniture_canvas(letter: Letter) -> type[Canvas]:
                 kind = "first" if number == 1 and page.title_page else "default"
                 draw(self, letter.headers.get(kind, ()), number, total, top=True)
                 draw(self, letter.footers.get(kind, ()), number, total, top=False)
+                if watermark:
+                    _draw_watermark(self, watermark, page.width, page.height)
                 super().showPage()
             super().save()
 
@@ -214,7 +234,8 @@ def _furniture_canvas(letter: Letter) -> type[Canvas]:
 BUILDING = threading.Lock()
 
 
-def render_pdf(letter: Letter, title: str) -> bytes:
+def render_pdf(letter: Letter, title: str, watermark: str | None = None) -> bytes:
+    """The letter as PDF; `watermark` is printed across every page (a concept)."""
     register_fonts()
     page = letter.page
     buffer = io.BytesIO()
@@ -245,5 +266,5 @@ def render_pdf(letter: Letter, title: str) -> bytes:
     )
     document.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
     with BUILDING:
-        document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter))
+        document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter, watermark))
     return buffer.getvalue()

@@ -26,7 +26,9 @@ from correspondence.letters.package import DOCUMENT, STYLES, Package
 from correspondence.letters.pdf import render_pdf
 from correspondence.letters.registry import FolderRegistry, TemplateRegistry, TemplateSource
 from correspondence.letters.styles import Styles
+from correspondence.letters.watermark import watermarked
 from correspondence.rules.case_data import CaseData, parse_case
+from correspondence.rules.concept import CONCEPT_MARK
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.kinds import LetterKind, file_stem
 
@@ -41,6 +43,7 @@ class ProducedLetter:
     versions: Mapping[str, str]
     data: str  # the filled-in data, as canonical JSON, for the audit record
     file_stem: str  # what the letter is called when saved, without the extension
+    concept: bool = False  # marked CONCEPT on every page of both files
 
     @property
     def docx_sha256(self) -> str | None:
@@ -129,24 +132,36 @@ class LetterProducer:
         return self._prepared[key]
 
     def produce(
-        self, kind: LetterKind, case: CaseData, reference: LetterReference, docx: bool = True
+        self,
+        kind: LetterKind,
+        case: CaseData,
+        reference: LetterReference,
+        docx: bool = True,
+        *,
+        concept: bool = False,
     ) -> ProducedLetter:
+        """The letter as PDF (and DOCX); `concept` (rules.concept.is_concept) marks both."""
         context = build_context(kind, case, reference)
+        mark = CONCEPT_MARK if concept else None
         with self._lock:
             prepared = self._prepare(kind, reference)
             try:
                 rendered = prepared.letter.render(context)
                 model = self.model(prepared, rendered)
-                pdf = render_pdf(model, context["brief"]["onderwerp"])
+                pdf = render_pdf(model, context["brief"]["onderwerp"], mark)
             except (TemplateError, etree.XMLSyntaxError, LayoutError, ValueError) as exc:
                 raise WorkflowError(f"de brief {kind.value} is niet te maken: {exc}") from exc
+        if docx and mark:
+            rendered = watermarked(rendered, mark)
+        stem = file_stem(kind, case.client.surname, context["brief"]["datum"])
         return ProducedLetter(
             kind=kind,
             docx=prepared.letter.docx(rendered) if docx else None,
             pdf=pdf,
             versions=prepared.letter.versions,
             data=canonical_json(context),
-            file_stem=file_stem(kind, case.client.surname, context["brief"]["datum"]),
+            file_stem=f"concept-{stem}" if concept else stem,
+            concept=concept,
         )
 
     @staticmethod

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence.queries import clients, dossier
+from correspondence.queries import clients, dossier, stored_letters
 from correspondence.records import reference
 from correspondence.records.lookup import open_case
 from correspondence.rules import labels
@@ -46,8 +46,11 @@ class CaseSummary:
 
 @dataclass(frozen=True)
 class LetterRow:
+    id: int
     created_at: datetime
     label: str
+    made_by: str  # as registered
+    template: str  # the letter template's file and version
     pdf_sha256: str
 
 
@@ -161,7 +164,14 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
         client_input=clients.client_input(client),
         case_input=case_input,
         letters=tuple(
-            LetterRow(letter.created_at, LABELS[LetterKind(letter.kind)], letter.pdf_sha256)
+            LetterRow(
+                letter.id,
+                letter.created_at,
+                LABELS[LetterKind(letter.kind)],
+                stored_letters.made_by(session, letter),
+                stored_letters.letter_template_version(letter.versions),
+                letter.pdf_sha256,
+            )
             for letter in (case.letters if case else [])
             if letter.batch is None or letter.batch.status is BatchStatus.COMPLETED
         ),

@@ -36,6 +36,12 @@ def clock_time(moment: datetime) -> str:
     return _format_time(moment, "HH:mm", locale=LOCALE)
 
 
+def moment(value: datetime) -> str:
+    """ "30-11-2026 14:03", for tables: an instant in Dutch local time, whatever the zone of
+    the machine that shows it."""
+    return f"{short_date(value.astimezone(LOCAL_ZONE).date())} {clock_time(value)}"
+
+
 def count_noun(count: int, singular: str, plural: str) -> str:
     """ "1 besluit", "2 besluiten", "1.234 pagina's": the number in Dutch, the noun agreeing."""
     return f"{format_decimal(count, locale=LOCALE)} {singular if count == 1 else plural}"

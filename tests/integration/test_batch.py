@@ -353,3 +353,30 @@ def test_importing_the_same_file_twice_is_refused(sqlite_url, tmp_path):
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(Decision)) == 2
     database.close()
+
+
+class Stop(Exception):
+    pass
+
+
+def test_a_run_with_render_processes_stops_within_a_second_of_a_cancel(sqlite_url, tmp_path):
+    database = imported(sqlite_url, cases(40, TODAY))
+    out = tmp_path / "batch.pdf"
+    started = time.monotonic()
+    cancelled: list[float] = []
+
+    def check() -> None:
+        # cancelled while the render processes still prepare their templates or render
+        if cancelled or time.monotonic() - started > 1.0:
+            cancelled.append(time.monotonic())
+            raise Stop
+
+    with pytest.raises(Stop):
+        run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), out, workers=2, check=check))
+    assert time.monotonic() - cancelled[0] < 1.0
+    assert not out.exists() and list(tmp_path.glob(".*.partial")) == []
+    with database.session() as session:
+        statuses = {d.status for d in session.scalars(select(Decision))}
+        assert statuses == {DecisionStatus.READY}
+        assert session.scalars(select(PrintBatch.status)).all() in ([], [BatchStatus.ABANDONED])
+    database.close()

@@ -1,17 +1,25 @@
 """Administration's batch window and the case manager's call form, driven as people would."""
 
+import time
 from datetime import date, datetime, timedelta
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+import ui.batch_window
+from correspondence.batch import render
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.workflows.actors import acting_employee
-from correspondence.workflows.decisions import draft_decision
+from correspondence.workflows.decisions import draft_decision, log_explanation
 from correspondence.workflows.demo import demo_bsn
+from store.database import data_folder
 from store.models import Client, Decision
-from store.vocabulary import DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from tests.support.data import TODAY
 from tests.support.ui import open_window, search_for
+from ui.batch_window import BatchWindow
+from ui.context import AppContext
 from ui.main_window import MainWindow
 
 IDRISSI = demo_bsn(8)  # application received, no decision yet
@@ -29,6 +37,39 @@ def add_rejection(database) -> int:
             date.today(),
             DecisionStatus.READY,
         ).id
+
+
+def explained(database, decision_id: int) -> None:
+    with database.session() as session, session.begin():
+        log_explanation(
+            session,
+            acting_employee(session, "pjansen"),
+            decision_id,
+            datetime.now(LOCAL_ZONE) - timedelta(hours=1),
+            Channel.PHONE,
+            True,
+            "Afwijzing uitgelegd.",
+        )
+
+
+def status_of(database, decision_id: int) -> DecisionStatus:
+    with database.session() as session:
+        return session.get(Decision, decision_id).status
+
+
+def on_monday(context: AppContext) -> AppContext:
+    """The demo's Monday (30 November 2026) is today for the window."""
+    context.today = lambda: TODAY  # type: ignore[method-assign]
+    return context
+
+
+def batch_window(qtbot, context: AppContext) -> BatchWindow:
+    batch = BatchWindow(context)
+    qtbot.addWidget(batch)
+    batch.show()
+    batch.sent_on.setDate(QDate(TODAY))
+    qtbot.waitUntil(lambda: batch.print_button.isEnabled(), timeout=10000)
+    return batch
 
 
 def find(qtbot, window, text):
@@ -76,7 +117,7 @@ def test_held_back_until_the_call_is_logged_then_printed(
     assert batch.held_back.rowCount() == 0
     assert sorted(r[1] for r in rows(batch.ready)) == sorted([IDRISSI, demo_bsn(6)])
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ui.batch_window, "ask", lambda *_args: True)
     batch.start()
     assert batch.print_job is not None
     assert batch.outcome is not None
@@ -160,3 +201,101 @@ def test_the_call_form_starts_at_the_dutch_time_whatever_the_machines_zone(
     shown = call.at.dateTime().toPython()
     dutch = datetime.now(LOCAL_ZONE).replace(tzinfo=None)
     assert abs(shown - dutch) < timedelta(minutes=2)
+
+
+def test_asks_once_with_the_count_and_the_dutch_date_and_keeps_the_result(
+    qtbot, demo_database, app_context, monkeypatch
+):
+    batch = batch_window(qtbot, on_monday(app_context(demo_database, "pjansen")))
+    ready = [r[0] for r in rows(batch.ready)]
+    assert ready == ["A. Ørsted"]
+    asked = []
+    answer = False
+    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or answer)
+
+    batch.start()
+    assert asked == ["1 besluit verzenden op maandag 30 november 2026?"]
+    assert batch.outcome is None and batch.print_job is None  # no: nothing printed
+    assert batch.print_button.isEnabled()
+
+    answer = True
+    batch.start()
+    assert len(asked) == 2  # once per run, also on a working day without a warning
+    assert batch.outcome is not None and len(batch.outcome.printed) == 1
+    result = batch.last_run.text()
+    assert result.startswith("Klaar: 1 besluit verzonden op maandag 30 november 2026, ")
+    # the queue was read again after the run, and a filter changed: the result stays
+    assert batch.ready.rowCount() == 0
+    batch.kind.setCurrentIndex(1)
+    assert batch.summary.text() == "0 klaar, 0 tegengehouden."
+    assert batch.last_run.text() == result
+    assert batch.save_button.isEnabled()
+
+
+def test_a_weekend_day_is_asked_in_the_same_single_question(
+    qtbot, demo_database, app_context, monkeypatch
+):
+    batch = batch_window(qtbot, on_monday(app_context(demo_database, "pjansen")))
+    batch.sent_on.setDate(QDate(TODAY + timedelta(days=5)))
+    qtbot.waitUntil(lambda: batch.print_button.isEnabled())
+    asked = []
+    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or False)
+    batch.start()
+    assert len(asked) == 1
+    assert "geen werkdag (zaterdag)" in asked[0]
+    assert asked[0].endswith("\n\n1 besluit verzenden op zaterdag 5 december 2026?")
+
+
+def test_progress_from_the_start_cancel_within_a_second_and_no_earlier_file(
+    qtbot, demo_database, monkeypatch
+):
+    """On the real thread pool, as the window runs for the employee."""
+    first = add_rejection(demo_database)
+    explained(demo_database, first)
+    batch = batch_window(qtbot, on_monday(AppContext(demo_database, "pjansen")))
+    asked = []
+    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or True)
+
+    batch.start()
+    qtbot.waitUntil(lambda: batch.outcome is not None, timeout=30000)
+    assert asked == ["2 besluiten verzenden op maandag 30 november 2026?"]
+    earlier = batch.output
+    assert earlier is not None and earlier.is_file() and batch.save_button.isEnabled()
+    assert not batch.progress.isVisible()
+
+    second = add_rejection(demo_database)
+    explained(demo_database, second)
+    batch.refresh()
+    qtbot.waitUntil(lambda: batch.print_button.isEnabled(), timeout=10000)
+    # preparing the templates is made slow, so the run is still busy when it is cancelled
+    prepared = render.LetterProducer.prepared
+
+    def slowly(self, kind, reference):
+        time.sleep(0.3)
+        return prepared(self, kind, reference)
+
+    monkeypatch.setattr(render.LetterProducer, "prepared", slowly)
+    folder = data_folder() / "batches"
+    files_before = set(folder.iterdir())
+    batch.start()
+    qtbot.waitUntil(lambda: batch.running, timeout=5000)
+    # shown at once, busy until the first count arrives
+    assert batch.progress.isVisible() and batch.cancel_button.isVisible()
+    assert (batch.progress.minimum(), batch.progress.maximum()) == (0, 0)
+    # the earlier batch's file is no longer offered while this one runs
+    assert batch.output is None and not batch.save_button.isEnabled()
+    assert not batch.send_to_printer.isEnabled()
+    qtbot.wait(500)
+    assert batch.running
+
+    clicked = time.monotonic()
+    batch.cancel_button.click()
+    qtbot.waitUntil(lambda: not batch.running, timeout=1000)
+    assert time.monotonic() - clicked < 1.0
+    assert batch.last_run.text() == "Afgebroken: er is niets verzonden."
+    assert status_of(demo_database, second) is DecisionStatus.READY
+    assert batch.output is None
+    assert not batch.save_button.isEnabled() and not batch.send_to_printer.isEnabled()
+    assert not batch.progress.isVisible()
+    assert set(folder.iterdir()) == files_before  # no print file, no partial file left
+    qtbot.waitUntil(lambda: batch.print_button.isEnabled(), timeout=10000)

@@ -16,6 +16,7 @@ SCREENS = {
     "client_dialog",
     "dossier_view",
     "letter_dialog",
+    "stored_letter_dialog",
 }
 
 

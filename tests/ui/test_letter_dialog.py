@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 
+from pypdf import PdfReader
 from PySide6.QtPdf import QPdfDocument
 from sqlalchemy import select
 
@@ -52,7 +53,11 @@ def test_preview_then_keep_the_letter_with_the_dossier(qtbot, demo_database, app
     dialog.accept()
 
 
-def test_a_decision_before_sending_is_a_preview_only(qtbot, demo_database, app_context):
+def test_a_decision_before_sending_is_a_preview_only(
+    qtbot, demo_database, app_context, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
     window = open_client(qtbot, app_context(demo_database, "pjansen"), "Ørsted")
     dialog = make_letter(qtbot, window)
     index = dialog.kind.findText("Besluit: afwijzing (concept)")
@@ -63,6 +68,16 @@ def test_a_decision_before_sending_is_a_preview_only(qtbot, demo_database, app_c
     assert "Concept" in dialog.status.text()
     assert not dialog.keep_button.isEnabled()
     assert dialog.print_button.isEnabled()
+    # what is shown, saved or printed is the concept, marked on every page
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: (str(tmp_path / name), "")
+    )
+    dialog.save_as("pdf")
+    (saved,) = tmp_path.glob("concept-besluit-afwijzing-*.pdf")
+    assert saved.read_bytes() == dialog.letter.pdf
+    pages = PdfReader(saved).pages
+    assert len(pages) == dialog.document.pageCount()
+    assert all("CONCEPT" in page.extract_text() for page in pages)
 
 
 def test_a_letter_that_cannot_be_made_yet_says_why(qtbot, demo_database, app_context):
