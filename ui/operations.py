@@ -49,7 +49,7 @@ def failure_message(exc: BaseException) -> str:
     return str(exc) or exc.__class__.__name__
 
 
-def run_in_background(
+def run_in_background[T](
     runner: Runner,
     work: Callable[[Progress], T],
     on_done: Done[T],

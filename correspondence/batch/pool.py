@@ -22,7 +22,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from correspondence.batch.render import render, start_worker
 from correspondence.letters.context import LetterReference
@@ -30,7 +30,6 @@ from correspondence.rules.case_data import CaseData
 from correspondence.rules.errors import WorkflowError
 
 Rendered = tuple[bytes, dict[str, str], str]
-Tag = TypeVar("Tag")
 
 IN_PROCESS_BELOW = 40  # fewer letters are rendered in the printing process: workers cost more
 IN_FLIGHT_PER_PROCESS = 2  # one rendering, one waiting: jobs are small, the pipe never fills
@@ -84,7 +83,7 @@ class _Process:
         self.waiting: deque[int] = deque()  # sequence numbers of the jobs it holds, in order
 
 
-class RenderPool(Generic[Tag]):
+class RenderPool[Tag]:
     """`workers` render processes; `render_all` keeps the order of the jobs it is given."""
 
     def __init__(self, references: dict[str, LetterReference], workers: int) -> None:
@@ -177,7 +176,7 @@ def open_pool(
     return None
 
 
-def render_in_order(
+def render_in_order[Tag](
     jobs: Iterable[tuple[Tag, str, CaseData]],
     pool: RenderPool[Tag] | None,
     references: dict[str, LetterReference],

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound
 from store.models import Base, Booking, Case, Client, Decision
 from store.vocabulary import CaseStatus
-
-T = TypeVar("T", bound=Base)
 
 GONE = {
     Client: "deze klant bestaat niet meer",
@@ -21,7 +17,7 @@ GONE = {
 }
 
 
-def require(session: Session, model: type[T], key: int) -> T:
+def require[T: Base](session: Session, model: type[T], key: int) -> T:
     record = session.get(model, key)
     if record is None:
         raise NotFound(GONE.get(model, "dit gegeven bestaat niet meer"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
@@ -23,7 +23,7 @@ from store.vocabulary import AgeBand, DecisionKind, Household
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    Reader: TypeAlias = Connection | Session
+    type Reader = Connection | Session
 
 
 def atw_calendar(reader: Reader) -> AtwCalendar:

@@ -4,12 +4,10 @@ municipality as letterhead data, letter data as form input."""
 from __future__ import annotations
 
 from dataclasses import MISSING, fields
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
-def copied(cls: type[T], source: object, **given: Any) -> T:
+def copied[T](cls: type[T], source: object, **given: Any) -> T:
     """A `cls` (a dataclass) with each field from `given`, else from the same-named attribute of
     `source`, else its default."""
     values = dict(given)

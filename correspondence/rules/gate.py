@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.dates import LOCAL_ZONE
@@ -38,7 +38,6 @@ class Attempt(Protocol):
 
 
 # the attempts come back as the caller's own kind, so it can read what the gate does not need
-AttemptT = TypeVar("AttemptT", bound=Attempt)
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class DecisionPolicy:
         return kind in self.negative
 
 
-def valid_attempts(contacts: Iterable[AttemptT]) -> list[AttemptT]:
+def valid_attempts[AttemptT: Attempt](contacts: Iterable[AttemptT]) -> list[AttemptT]:
     """The entries that no later entry corrects, in order of time."""
     entries = list(contacts)
     corrected = {c.corrects_id for c in entries if c.corrects_id is not None}
@@ -78,7 +77,9 @@ class Window:
         return self.registered_on <= local_day(attempt) <= self.sent_on
 
 
-def reached_before(contacts: Iterable[AttemptT], window: Window) -> AttemptT | None:
+def reached_before[AttemptT: Attempt](
+    contacts: Iterable[AttemptT], window: Window
+) -> AttemptT | None:
     """The last explanation in the window that reached the client."""
     reached = [c for c in valid_attempts(contacts) if c.reached and window.holds(c)]
     return reached[-1] if reached else None

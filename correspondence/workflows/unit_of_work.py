@@ -52,7 +52,7 @@ def open_database(url: str | None = None) -> Database:
     return Database.open(url)
 
 
-def read(database: Database, work: Read[T]) -> T:
+def read[T](database: Database, work: Read[T]) -> T:
     """`work(session)` in a session of its own; nothing it does is committed."""
     with database.session() as session:
         return _plain(work(session))
@@ -65,7 +65,7 @@ def committing(database: Database) -> Iterator[Session]:
         yield session
 
 
-def write(database: Database, username: str, work: Write[T]) -> T:
+def write[T](database: Database, username: str, work: Write[T]) -> T:
     """`work(session, actor)` in one transaction on behalf of the employee `username`:
     all of it is committed, or nothing when it raises (a refused field, a workflow error)."""
     from correspondence.workflows.actors import acting_employee
@@ -74,7 +74,7 @@ def write(database: Database, username: str, work: Write[T]) -> T:
         return _plain(work(session, acting_employee(session, username)))
 
 
-def _plain(result: T) -> T:
+def _plain[T](result: T) -> T:
     """Refuse a result that would drag its session along (lazy loads from another thread)."""
     from store.models import Base
 
