@@ -34,7 +34,7 @@ from ui.client_dialog import ClientDialog
 from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
-from ui.navigation import DownIntoResults, build_menus
+from ui.navigation import DownIntoResults, build_menus, offer, unavailable
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -168,13 +168,8 @@ class MainWindow(QMainWindow):
         self.context.ops.read(self, lambda session: signed_in(session, username), on_done=show)
 
     def _update_actions(self) -> None:
-        dossier = self.dossier_view.dossier
-        has_open_case = bool(dossier and dossier.case and dossier.case.open)
-        self.edit_client_action.setEnabled(dossier is not None)
-        self.new_case_action.setEnabled(dossier is not None and not has_open_case)
-        self.case_action.setEnabled(bool(dossier and dossier.case))
-        self.letter_action.setEnabled(bool(dossier and dossier.case))
-        self.call_action.setEnabled(has_open_case)
+        for name, reason in unavailable(self.dossier_view.dossier).items():
+            offer(getattr(self, name), reason)
 
     # --- search and dossier, both read off the UI thread ---
 
