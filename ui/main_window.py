@@ -35,6 +35,7 @@ from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.navigation import DownIntoResults, build_menus, offer, unavailable
+from ui.recent import RecentMenu
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.call_action.triggered.connect(self.log_call)
         self.batch_action.triggered.connect(self.open_batch)
         self.demo_action.triggered.connect(self.load_demo)
+        self.recent_menu = RecentMenu(self.context, self.open_recent, self)
         for action in (
             self.new_client_action,
             self.edit_client_action,
@@ -218,7 +220,14 @@ class MainWindow(QMainWindow):
         if dossier is not None and dossier.client_id != self.selected_client:
             return
         self.dossier_view.show_dossier(dossier)
+        if dossier is not None:
+            self.recent_menu.remember(dossier.client_id)
         self._update_actions()
+
+    def open_recent(self, client_id: int) -> Job:
+        """A dossier from Bestand → Recente dossiers; the search list keeps its rows."""
+        self.table.selectionModel().clearSelection()
+        return self.open_dossier(client_id)
 
     def _report_failure(self, message: str) -> None:
         QMessageBox.critical(self, "Poortpost", message)

@@ -35,7 +35,7 @@ def build_menus(window: MainWindow) -> None:
         getattr(window, name).setShortcut(QKeySequence(keys))
     bar = window.menuBar()
     menus = (
-        ("&Bestand", [window.quit_action]),
+        ("&Bestand", [window.recent_menu.menuAction(), None, window.quit_action]),
         (
             "&Dossier",
             [
@@ -55,7 +55,10 @@ def build_menus(window: MainWindow) -> None:
         menu = bar.addMenu(title)
         menu.setToolTipsVisible(True)  # a disabled item says why, as in the toolbar
         for action in actions:
-            menu.addAction(action)
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
 
 
 def unavailable(dossier: Dossier | None) -> dict[str, str | None]:
