@@ -22,7 +22,7 @@ from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
 from correspondence.rules.vocabulary import DecisionStatus
-from ui.widgets import HELD_BACK, fill, table
+from ui.widgets import HELD_BACK, fill, fit, table
 
 STATE_COLOURS = {
     StepState.OVERDUE: "#f8d7da",
@@ -171,3 +171,4 @@ class DossierView(QWidget):
                     bold.setBold(True)
                     item.setFont(bold)
                 self.steps.setItem(row, column, item)
+        fit(self.steps)

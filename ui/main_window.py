@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,6 +35,7 @@ from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.navigation import DownIntoResults, build_menus, offer, unavailable
 from ui.recent import RecentMenu
+from ui.widgets import fit, user_sized
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -64,8 +64,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        user_sized(self.table)
         self.result_count = QLabel()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -197,6 +196,7 @@ class MainWindow(QMainWindow):
         if generation != self.search_generation:
             return  # an older search finished after a newer one started
         self.results.set_rows(rows)
+        fit(self.table)
         found = f"{count_noun(len(rows), 'klant', 'klanten')} gevonden"
         self.result_count.setText(found if self.search_box.text() else "")
         if len(rows) == 1:
