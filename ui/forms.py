@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,13 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "color: #b00020;"
 W = TypeVar("W", bound=QWidget)
+TITLE_BAR = 40  # what the window manager adds above a window, at most
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The room a window has on its screen: the screen less its task bar and the title bar."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() - QSize(0, TITLE_BAR)
 
 
 def confirm_discard(parent: QWidget, what: str) -> bool:
@@ -118,6 +127,26 @@ class ValidatedForm(QWidget):
         return not any(t.strip() for t in texts)
 
 
+class FormScroll(QScrollArea):
+    """Holds a form and asks for all the room it needs (a scroll area asks for 24 lines at
+    most); it scrolls only when the screen is smaller than the form."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        self.form = form
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def sizeHint(self) -> QSize:
+        form = self.form
+        hint = form.sizeHint()
+        if form.hasHeightForWidth():  # a message that wraps needs more lines
+            hint.setHeight(form.heightForWidth(max(form.width(), hint.width())))
+        margin = 2 * self.frameWidth()
+        return hint + QSize(margin + self.verticalScrollBar().sizeHint().width(), margin)
+
+
 class FormDialog(QDialog):
     """A dialog around a ValidatedForm that saves off the UI thread.
 
@@ -142,8 +171,9 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.form_area = FormScroll(self.form)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
@@ -151,6 +181,7 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if self.opened_with is None:  # the subclass has filled the form by now
             self.opened_with = self.form.state()
+            self.fit_to_screen()
         first = next(iter(self.form.fields.values()), None)
         if first is not None:
             first.setFocus()
@@ -200,7 +231,15 @@ class FormDialog(QDialog):
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.buttons.setEnabled(True)
         self.general_error.setText("\n".join(self.form.show_errors(errors)))
-        self.adjustSize()  # a message that wraps gets the room it needs, never clipped
+        self.fit_to_screen()  # a message that wraps gets the room it needs, never clipped
+
+    def fit_to_screen(self) -> None:
+        """As large as the form with its messages asks, within the screen: on a small screen
+        the form scrolls and the buttons stay in view."""
+        self.form.layout_.activate()  # the messages just shown count in the form's size
+        self.form_area.updateGeometry()
+        wanted = self.sizeHint().expandedTo(self.size())
+        self.resize(wanted.boundedTo(screen_room(self)))
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)
