@@ -22,7 +22,7 @@ from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import moment, short_date
 from correspondence.rules.vocabulary import DecisionStatus
-from ui.widgets import HELD_BACK, fill, table
+from ui.widgets import HELD_BACK, fill, fit, table
 
 # what the pane shows before a client is chosen: where a new employee begins
 START_HERE = (
@@ -211,3 +211,4 @@ class DossierView(QWidget):
                     bold.setBold(True)
                     item.setFont(bold)
                 self.steps.setItem(row, column, item)
+        fit(self.steps)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,7 +35,9 @@ from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.first_start import FirstStartDialog
-from ui.navigation import DownIntoResults, build_menus
+from ui.navigation import DownIntoResults, build_menus, offer, unavailable
+from ui.recent import RecentMenu
+from ui.widgets import fit, user_sized
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        user_sized(self.table)
         self.result_count = QLabel()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.call_action.triggered.connect(self.log_call)
         self.batch_action.triggered.connect(self.open_batch)
         self.demo_action.triggered.connect(self.load_demo)
+        self.recent_menu = RecentMenu(self.context, self.open_recent, self)
         for action in (
             self.new_client_action,
             self.edit_client_action,
@@ -174,13 +175,8 @@ class MainWindow(QMainWindow):
         self.context.ops.read(self, lambda session: signed_in(session, username), on_done=show)
 
     def _update_actions(self) -> None:
-        dossier = self.dossier_view.dossier
-        has_open_case = bool(dossier and dossier.case and dossier.case.open)
-        self.edit_client_action.setEnabled(dossier is not None)
-        self.new_case_action.setEnabled(dossier is not None and not has_open_case)
-        self.case_action.setEnabled(bool(dossier and dossier.case))
-        self.letter_action.setEnabled(bool(dossier and dossier.case))
-        self.call_action.setEnabled(has_open_case)
+        for name, reason in unavailable(self.dossier_view.dossier).items():
+            offer(getattr(self, name), reason)
 
     # --- search and dossier, both read off the UI thread ---
 
@@ -206,6 +202,7 @@ class MainWindow(QMainWindow):
         if generation != self.search_generation:
             return  # an older search finished after a newer one started
         self.results.set_rows(rows)
+        fit(self.table)
         found = f"{count_noun(len(rows), 'klant', 'klanten')} gevonden"
         self.result_count.setText(found if self.search_box.text() else "")
         if len(rows) == 1:
@@ -229,7 +226,14 @@ class MainWindow(QMainWindow):
         if dossier is not None and dossier.client_id != self.selected_client:
             return
         self.dossier_view.show_dossier(dossier)
+        if dossier is not None:
+            self.recent_menu.remember(dossier.client_id)
         self._update_actions()
+
+    def open_recent(self, client_id: int) -> Job:
+        """A dossier from Bestand → Recente dossiers; the search list keeps its rows."""
+        self.table.selectionModel().clearSelection()
+        return self.open_dossier(client_id)
 
     def _report_failure(self, message: str) -> None:
         QMessageBox.critical(self, "Poortpost", message)

@@ -1,5 +1,6 @@
 """How the main window is worked by menu and keyboard: the menu bar with the common shortcuts,
-and the arrow key from the search field into the results."""
+why an action is not available now, and the arrow key from the search field into the
+results."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView
 from ui.employees_window import EmployeesWindow
 
 if TYPE_CHECKING:
+    from correspondence.queries.views import Dossier
     from ui.main_window import MainWindow
 
 SHORTCUTS = {
@@ -33,7 +35,7 @@ def build_menus(window: MainWindow) -> None:
         getattr(window, name).setShortcut(QKeySequence(keys))
     bar = window.menuBar()
     menus = (
-        ("&Bestand", [window.quit_action]),
+        ("&Bestand", [window.recent_menu.menuAction(), None, window.quit_action]),
         (
             "&Dossier",
             [
@@ -51,8 +53,42 @@ def build_menus(window: MainWindow) -> None:
     )
     for title, actions in menus:
         menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)  # a disabled item says why, as in the toolbar
         for action in actions:
-            menu.addAction(action)
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
+
+def unavailable(dossier: Dossier | None) -> dict[str, str | None]:
+    """Why each action on the shown dossier cannot be used now (Dutch), by the window's
+    attribute; None when it can."""
+    case = dossier.case if dossier else None
+    no_client = None if dossier else "Kies eerst een klant"
+    no_case = no_client or (None if case else "Deze klant heeft nog geen dossier")
+    no_open_case = no_case or (None if case and case.open else "Dit dossier is afgesloten")
+    nothing_to_explain = no_open_case or (
+        None
+        if dossier and any(d.awaits_call for d in dossier.decisions)
+        else "Geen besluit wacht op uitleg vooraf"
+    )
+    return {
+        "edit_client_action": no_client,
+        "new_case_action": no_client
+        or ("Deze klant heeft al een open dossier" if case and case.open else None),
+        "case_action": no_case,
+        "letter_action": no_case,
+        "call_action": nothing_to_explain,
+    }
+
+
+def offer(action: QAction, reason: str | None) -> None:
+    """Enable the action, or disable it with the reason as its tooltip and status tip; an
+    enabled action's tooltip is its own text again."""
+    action.setEnabled(reason is None)
+    action.setToolTip(reason or "")
+    action.setStatusTip(reason or "")
 
 
 ABOUT = (

@@ -1,5 +1,5 @@
-"""Widgets the screens share: read-only tables and how they are filled, choice lists, and dates
-that may be left empty."""
+"""Widgets the screens share: read-only tables, sized by the employee, and how they are filled,
+choice lists, and dates that may be left empty."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QHeaderView,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -24,6 +25,29 @@ from PySide6.QtWidgets import (
 
 # a decision that may not be sent yet, wherever it is listed
 HELD_BACK = "#f8d7da"
+# a column fitted to a long note stays this wide and the note wraps
+WIDEST_COLUMN = 360
+
+
+def user_sized(view: QTableView) -> None:
+    """Columns the employee can drag wider or narrower; rows grow as their text wraps."""
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
+
+
+def fit(view: QTableView) -> None:
+    """The columns fit what the first rows shown hold, none wider than WIDEST_COLUMN (after
+    that they keep the width the employee gave them); every row as tall as its text."""
+    if view.model().rowCount() and not view.property("fitted"):
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
+        view.setProperty("fitted", True)
+    view.resizeRowsToContents()
 
 
 def table(name: str, headers: Sequence[str]) -> QTableWidget:
@@ -34,9 +58,7 @@ def table(name: str, headers: Sequence[str]) -> QTableWidget:
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    header = widget.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    user_sized(widget)
     return widget
 
 
@@ -51,6 +73,7 @@ def fill(
             if colour:
                 item.setBackground(QBrush(QColor(colour)))
             widget.setItem(row, column, item)
+    fit(widget)
 
 
 def combo(options: list[tuple[Any, str]]) -> QComboBox:

@@ -117,6 +117,12 @@ def search(session: Session, text: str) -> list[ClientRow]:
     return [_row(c) for c in clients.search_clients(session, text)]
 
 
+def clients_by_id(session: Session, ids: list[int]) -> list[ClientRow]:
+    """The clients of `ids` that still exist, in the order of `ids`."""
+    found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(ids)))}
+    return [_row(found[i]) for i in ids if i in found]
+
+
 def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     client = session.get(Client, client_id)
     if client is None:

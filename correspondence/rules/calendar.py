@@ -73,6 +73,12 @@ class AtwCalendar:
             day += timedelta(days=1)
         return day
 
+    def on_or_before(self, day: date) -> date:
+        """The last working day on or before `day`."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def term_end(self, start: date, days: int) -> date:
         """Last day of a statutory term of `days` days that starts the day after `start`."""
         return self.on_or_after(start + timedelta(days=days))

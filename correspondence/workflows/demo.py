@@ -1,7 +1,8 @@
 """Fictional demo data: employees of every role and clients at every step of every route.
 
 Dates are relative to `today`, so the demo always shows a live picture: something planned,
-something due, something overdue. Every write goes through the same workflows as real work.
+something due, something overdue; whatever the Werkplein plans falls on a working day. Every
+write goes through the same workflows as real work.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from correspondence.records import reference
 from correspondence.rules.advance import Repayment
 from correspondence.rules.copying import copied
 from correspondence.rules.dates import local_time_on
@@ -21,6 +22,7 @@ from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
+from correspondence.workflows.demo_days import DemoDays
 from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
 from store.models import Case, Client, Decision, Employee
 from store.vocabulary import (
@@ -66,6 +68,7 @@ def load_demo(
     if already_loaded(session):
         raise WorkflowError("de demogegevens staan al in deze database")
     staff = _employees(session)
+    days = DemoDays(today, reference.atw_calendar(session))
     managers = [e for e in staff.values() if e.role is Role.CASE_MANAGER]
     for index, demo in enumerate(DEMO_CLIENTS):
         birth = today.replace(year=today.year - demo.age) - timedelta(days=40 + index)
@@ -83,7 +86,7 @@ def load_demo(
             ),
             today,
         )
-        STAGES[demo.stage](session, actor, client, managers[index % len(managers)], today)
+        STAGES[demo.stage](session, actor, client, managers[index % len(managers)], days)
         progress(index + 1, len(DEMO_CLIENTS))
     return len(DEMO_CLIENTS)
 
@@ -93,33 +96,31 @@ def _open(
     actor: Employee,
     client: Client,
     manager: Employee,
-    today: date,
+    days: DemoDays,
     days_ago: int,
     route: Route = Route.STANDARD,
     **extra: Any,
 ) -> Case:
     data = CaseInput(
         route=route.value,
-        registered_on=today - timedelta(days=days_ago),
+        registered_on=days.ago(days_ago),
         case_manager_id=manager.id,
         **extra,
     )
-    return cases.open_case(session, actor, client.id, data, today)
+    return cases.open_case(session, actor, client.id, data, days.today)
 
 
 def _registered(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    _open(session, actor, client, manager, today, 0)
+    _open(session, actor, client, manager, days, 0)
 
 
 def _meeting_booked(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _open(session, actor, client, manager, today, 1)
-    cases.book_session(
-        session, actor, case.id, SessionKind.RIGHTS_MEETING, today + timedelta(days=1)
-    )
+    case = _open(session, actor, client, manager, days, 1)
+    cases.book_session(session, actor, case.id, SessionKind.RIGHTS_MEETING, days.ahead(1))
 
 
 def _attend_meeting(session: Session, actor: Employee, case: Case, day: date) -> date:
@@ -144,82 +145,89 @@ def _met_then_interview(
 
 
 def _meeting_attended(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _open(session, actor, client, manager, today, 9)
-    soon = today + timedelta(days=1)
-    _met_then_interview(
-        session,
-        actor,
-        case,
-        today - timedelta(days=8),
-        lambda met: _at(max(met + timedelta(days=5), soon), 10, 30),
-    )
+    case = _open(session, actor, client, manager, days, 9)
+    meeting, interview = days.meeting_before_interview()
+    _met_then_interview(session, actor, case, meeting, lambda _met: _at(interview, 10, 30))
 
 
 def _interview_late(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _open(session, actor, client, manager, today, 20)
+    case = _open(session, actor, client, manager, days, 20)
     _met_then_interview(
         session,
         actor,
         case,
-        today - timedelta(days=19),
-        lambda met: _at(met + timedelta(days=12), 14, 0),
+        days.ago(19),
+        lambda met: _at(days.after(met, 12), 14, 0),
     )
 
 
-def _through_workshop(session: Session, actor: Employee, case: Case, today: date) -> None:
+def _through_workshop(session: Session, actor: Employee, case: Case, days: DemoDays) -> None:
+    """Met, interviewed three days later (or on the next working day), then the workshop."""
+
+    def interview_on(met: date) -> date:
+        return days.after(met, 3)
+
     met = _met_then_interview(
         session,
         actor,
         case,
         case.registered_on + timedelta(days=1),
-        lambda met: _at(met + timedelta(days=3), 10, 0),
+        lambda met: _at(interview_on(met), 10, 0),
     )
     workshop = cases.book_session(
-        session, actor, case.id, SessionKind.WORKSHOP, met + timedelta(days=4)
+        session, actor, case.id, SessionKind.WORKSHOP, interview_on(met) + timedelta(days=1)
     )
-    if workshop.session.starts_at.astimezone(LOCAL_ZONE).date() < today:
+    if workshop.session.starts_at.astimezone(LOCAL_ZONE).date() < days.today:
         cases.record_attendance(session, actor, workshop.id, Attendance.PRESENT)
 
 
 def _workshop(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _open(session, actor, client, manager, today, 10)
-    _through_workshop(session, actor, case, today)
+    case = _open(session, actor, client, manager, days, 10)
+    _through_workshop(session, actor, case, days)
 
 
 def _apply(
-    session: Session, actor: Employee, case: Case, today: date, received_days_ago: int
+    session: Session, actor: Employee, case: Case, days: DemoDays, received_days_ago: int
 ) -> Case:
-    """The case through the workshop, with its application received `received_days_ago`."""
-    _through_workshop(session, actor, case, today)
+    """The case through the workshop, with its application received `received_days_ago`
+    (on any day: an application also comes in online)."""
+    _through_workshop(session, actor, case, days)
     data = CaseInput(
         route=case.route.value,
         registered_on=case.registered_on,
         case_manager_id=case.case_manager_id,
-        application_received_on=today - timedelta(days=received_days_ago),
+        application_received_on=days.today - timedelta(days=received_days_ago),
     )
-    return cases.update_case(session, actor, case.id, data, today)
+    return cases.update_case(session, actor, case.id, data, days.today)
 
 
 def _application(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _apply(session, actor, _open(session, actor, client, manager, today, 20), today, 6)
-    _advance(session, actor, case, today, first_due_in_months=2)
+    case = _apply(session, actor, _open(session, actor, client, manager, days, 20), days, 6)
+    _advance(session, actor, case, days, first_due_in_months=2)
+
+
+REPAYMENT_MONTHS = 6
 
 
 def _advance(
-    session: Session, actor: Employee, case: Case, today: date, first_due_in_months: int
+    session: Session, actor: Employee, case: Case, days: DemoDays, first_due_in_months: int
 ) -> None:
     """An advance from two weeks after the registration, repaid in six months."""
-    first_due = today.replace(day=1) + relativedelta(months=first_due_in_months)
+    first_due = days.first_due(first_due_in_months)
     advances.grant_advance(
-        session, actor, case.id, case.registered_on + timedelta(days=14), Repayment(first_due, 6)
+        session,
+        actor,
+        case.id,
+        days.after(case.registered_on, 14),
+        Repayment(first_due, REPAYMENT_MONTHS),
     )
 
 
@@ -237,27 +245,29 @@ def _ready(
 
 
 def _rejection_ready(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _apply(session, actor, _open(session, actor, client, manager, today, 40), today, 30)
+    case = _apply(session, actor, _open(session, actor, client, manager, days, 40), days, 30)
+    decided_on = days.ago(2)
     rejection = _ready(
         session,
         actor,
         case,
         DecisionKind.REJECTION,
-        today - timedelta(days=2),
+        decided_on,
         "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
         "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
     )
-    for days_ago, hour, minute, reached, note in (
-        (3, 11, 15, False, "Voicemail; teruggebeld verzoek ingesproken."),
-        (2, 9, 40, True, "Afwijzing en reden uitgelegd; bezwaar toegelicht."),
+    # a voicemail on the working day before, the client reached on the day of the decision
+    for day, hour, minute, reached, note in (
+        (days.before(decided_on), 11, 15, False, "Voicemail; teruggebeld verzoek ingesproken."),
+        (decided_on, 9, 40, True, "Afwijzing en reden uitgelegd; bezwaar toegelicht."),
     ):
         decisions.log_explanation(
             session,
             actor,
             rejection.id,
-            _at(today - timedelta(days=days_ago), hour, minute),
+            _at(day, hour, minute),
             Channel.PHONE,
             reached,
             note,
@@ -266,24 +276,25 @@ def _rejection_ready(
 
 
 def _not_processed(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _apply(session, actor, _open(session, actor, client, manager, today, 30), today, 24)
+    case = _apply(session, actor, _open(session, actor, client, manager, days, 30), days, 24)
+    decided_on = days.ago(1)
     decision = decisions.draft_decision(  # a draft: not yet for the batch
         session,
         actor,
         case.id,
         DecisionKind.NOT_PROCESSED,
         [],
-        today - timedelta(days=1),
+        decided_on,
         missing=["bankafschriften van de laatste drie maanden", "uw huurcontract"],
-        requested_on=today - timedelta(days=14),
+        requested_on=days.ago(14),
     )
     decisions.log_explanation(
         session,
         actor,
         decision.id,
-        _at(today - timedelta(days=1), 10, 5),
+        _at(decided_on, 10, 5),
         Channel.PHONE,
         True,
         "Uitgelegd welke stukken ontbreken en wat buiten behandeling laten betekent.",
@@ -292,89 +303,90 @@ def _not_processed(
 
 
 def _advance_recovery(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _apply(session, actor, _open(session, actor, client, manager, today, 50), today, 42)
-    _advance(session, actor, case, today, first_due_in_months=1)
+    case = _apply(session, actor, _open(session, actor, client, manager, days, 50), days, 42)
+    _advance(session, actor, case, days, first_due_in_months=1)
     reasons = [
         "Uw aanvraag voor bijstand is afgewezen; daarom betaalt u het voorschot terug.",
         "U betaalt terug volgens het aflossingsschema van uw voorschotovereenkomst.",
     ]
     # a draft not yet explained: it waits for the call before it can be set ready
     decisions.draft_decision(
-        session, actor, case.id, DecisionKind.ADVANCE_RECOVERY, reasons, today - timedelta(days=1)
+        session, actor, case.id, DecisionKind.ADVANCE_RECOVERY, reasons, days.ago(1)
     )
 
 
 def _granted(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _apply(session, actor, _open(session, actor, client, manager, today, 45), today, 38)
-    decision = _ready(session, actor, case, DecisionKind.GRANT, today - timedelta(days=6))
-    decisions.mark_sent(session, actor, decision.id, today - timedelta(days=5))
+    case = _apply(session, actor, _open(session, actor, client, manager, days, 45), days, 38)
+    decided_on = days.ago(6)
+    decision = _ready(session, actor, case, DecisionKind.GRANT, decided_on)
+    decisions.mark_sent(session, actor, decision.id, days.after(decided_on))
 
 
 def _decision_overdue(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    _apply(session, actor, _open(session, actor, client, manager, today, 75), today, 65)
+    _apply(session, actor, _open(session, actor, client, manager, days, 75), days, 65)
 
 
 def _youth_searching(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    case = _open(session, actor, client, manager, today, 10, Route.YOUTH)
+    case = _open(session, actor, client, manager, days, 10, Route.YOUTH)
     cases.plan_appointment(
         session,
         actor,
         case.id,
         AppointmentKind.SEARCH_PERIOD_INTERVIEW,
-        _at(today + timedelta(days=3), 11, 0),
+        _at(days.ahead(3), 11, 0),
     )
 
 
 def _youth_applied(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
     case = _open(
         session,
         actor,
         client,
         manager,
-        today,
+        days,
         35,
         Route.YOUTH,
-        application_received_on=today - timedelta(days=3),
+        application_received_on=days.today - timedelta(days=3),
     )
     cases.plan_appointment(
         session,
         actor,
         case.id,
         AppointmentKind.SEARCH_PERIOD_INTERVIEW,
-        _at(case.registered_on + timedelta(days=7), 11, 0),
+        _at(days.after(case.registered_on, 7), 11, 0),
     )
 
 
 def _bypass(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
     _open(
         session,
         actor,
         client,
         manager,
-        today,
+        days,
         4,
         Route.BYPASS,
         bypass_reason="Dakloos; verblijft in de nachtopvang. Direct naar aanvraag.",
-        application_received_on=today - timedelta(days=3),
+        application_received_on=days.today - timedelta(days=3),
     )
 
 
 def _ww_early(
-    session: Session, actor: Employee, client: Client, manager: Employee, today: date
+    session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
-    _open(session, actor, client, manager, today, 2, ww_ends_on=today + timedelta(days=20))
+    _open(session, actor, client, manager, days, 2, ww_ends_on=days.today + timedelta(days=20))
 
 
 STAGES: dict[str, Callable[..., None]] = {

@@ -3,7 +3,8 @@ returns, what it asked of the database has been read or written and shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRunnable, Qt
+from PySide6.QtCore import QRunnable, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -31,3 +32,21 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:
     """Type in the search box and press Enter, as someone who does not wait for the list."""
     window.search_box.setText(text)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+
+
+def answer_next_question(answer: str, tries: int = 200) -> list[str]:
+    """Click the button labelled `answer` on the next modal message box; returns the texts it
+    asked, once it has been answered."""
+    asked: list[str] = []
+
+    def click(left: int = tries) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left:
+                QTimer.singleShot(10, lambda: click(left - 1))
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer).click()
+
+    QTimer.singleShot(0, click)
+    return asked

@@ -1,6 +1,7 @@
 """The main window by menu and keyboard, and who is signed in."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QToolBar
 
 from correspondence.workflows.employees import EmployeeInput, add_employee
 from correspondence.workflows.unit_of_work import write
@@ -82,3 +83,60 @@ def test_the_window_fits_a_laptop_screen(qtbot, sqlite_database, app_context):
     QSettings("Poortpost", "Poortpost").clear()  # a first start
     window = open_window(qtbot, app_context(sqlite_database))
     assert window.width() <= 1366 and window.height() <= 768
+
+
+def test_a_disabled_action_says_why_and_an_enabled_one_does_not(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    toolbar = window.findChild(QToolBar, "toolbar")
+
+    def why(action):
+        button_tip = toolbar.widgetForAction(action).toolTip()
+        assert button_tip == action.toolTip()  # the toolbar shows the action's own tooltip
+        return None if action.isEnabled() else action.toolTip()
+
+    assert why(window.edit_client_action) == "Kies eerst een klant"
+    assert why(window.call_action) == "Kies eerst een klant"
+    search_for(qtbot, window, "Wiśniewski")  # an open case, no decision yet
+    assert why(window.edit_client_action) is None
+    assert window.edit_client_action.toolTip() == "Klant bewerken"
+    assert why(window.new_case_action) == "Deze klant heeft al een open dossier"
+    assert why(window.call_action) == "Geen besluit wacht op uitleg vooraf"
+    assert window.call_action.statusTip() == "Geen besluit wacht op uitleg vooraf"
+    search_for(qtbot, window, "Dvořák")  # an advance recovery that waits for its call
+    assert why(window.call_action) is None and window.call_action.statusTip() == ""
+    assert all(action.menu().toolTipsVisible() for action in window.menuBar().actions())
+
+
+def test_recent_dossiers_newest_first_by_number_only(qtbot, demo_database, app_context):
+    window = open_window(qtbot, app_context(demo_database))
+    recent = window.recent_menu
+    assert recent.menuAction() in window.menuBar().actions()[0].menu().actions()
+    recent.refresh()
+    assert [a.text() for a in recent.actions()] == ["Geen recente dossiers"]
+    for name in ("Wiśniewski", "Ørsted", "Yılmaz", "Wiśniewski"):
+        search_for(qtbot, window, name)
+    wisniewski, yilmaz, orsted = recent.ids()
+    recent.remember(987654)  # a client no longer in this database
+    stored = QSettings("Poortpost", "Poortpost").value(recent.key)
+    assert stored == [str(i) for i in (987654, wisniewski, yilmaz, orsted)]  # no name, no BSN
+    recent.refresh()
+    assert [a.text() for a in recent.actions()] == [
+        "Wiśniewski, Ł. — Haarlem",
+        "Yılmaz, Ş. — Haarlem",
+        "Ørsted, A. — Zandvoort",
+    ]
+    assert recent.ids() == [wisniewski, yilmaz, orsted]  # the missing one is forgotten
+
+    search_for(qtbot, window, "2042")  # three clients, none chosen
+    assert window.dossier_view.dossier is None
+    recent.actions()[2].trigger()
+    assert window.dossier_view.dossier.name == "Astrid Ørsted"
+    assert window.edit_client_action.isEnabled()
+    assert recent.ids()[0] == orsted
+
+
+def test_recent_dossiers_keeps_the_last_eight(qtbot, sqlite_database, app_context):
+    window = open_window(qtbot, app_context(sqlite_database))
+    for client_id in range(1, 11):
+        window.recent_menu.remember(client_id)
+    assert window.recent_menu.ids() == [10, 9, 8, 7, 6, 5, 4, 3]

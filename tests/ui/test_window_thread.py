@@ -19,6 +19,7 @@ class WatchedDatabase:
 
     def __init__(self, database):
         self.database = database
+        self.url = database.url
         self.on_window_thread: list[str] = []
 
     def session(self):

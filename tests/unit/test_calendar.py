@@ -124,3 +124,10 @@ def test_objection_deadline_never_falls_on_a_non_working_day(sent_on):
 def test_decision_and_advance_deadlines_fall_on_working_days(day):
     assert EQUATED.is_working_day(decision_deadline(day, EQUATED))
     assert EQUATED.is_working_day(advance_deadline(day, EQUATED))
+
+
+def test_the_working_day_on_or_before_goes_back_past_christmas_and_the_weekend():
+    calendar = AtwCalendar.with_equated([date(2026, 1, 2)])
+    assert calendar.on_or_before(date(2025, 12, 28)) == date(2025, 12, 24)  # Sun → Wed
+    assert calendar.on_or_before(date(2026, 1, 4)) == date(2025, 12, 31)  # past 1 and 2 Jan
+    assert calendar.on_or_before(date(2026, 11, 27)) == date(2026, 11, 27)
