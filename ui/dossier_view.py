@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import LOCAL_ZONE, clock_time, short_date
-from correspondence.rules.vocabulary import DecisionStatus
+from ui.decision_actions import DecisionActions
 from ui.widgets import HELD_BACK, fill, table
 
 STATE_COLOURS = {
@@ -64,21 +62,18 @@ class DossierView(QWidget):
             "contacts", ["Wanneer", "Door", "Hoe", "Bereikt", "Wat is er gezegd", "Corrigeert"]
         )
         self.letters = table("letters", ["Gemaakt", "Brief", "SHA-256 van de PDF"])
+        self.decision_actions = DecisionActions(self.decisions, self.contacts)
         self.status_buttons = {
-            DecisionStatus.READY: QPushButton("Gereed zetten"),
-            DecisionStatus.DRAFT: QPushButton("Terug naar concept"),
-            DecisionStatus.WITHDRAWN: QPushButton("Intrekken"),
+            to: self.decision_actions.buttons[action]
+            for to, action in self.decision_actions.moves.items()
         }
-        buttons = QHBoxLayout()
-        for button in self.status_buttons.values():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         decisions_tab = QWidget()
         column = QVBoxLayout(decisions_tab)
         column.addWidget(self.decisions, 1)
-        column.addLayout(buttons)
+        column.addLayout(self.decision_actions.decision_buttons)
         column.addWidget(QLabel("<b>Contactlog</b> (alleen aan te vullen)"))
         column.addWidget(self.contacts, 2)
+        column.addLayout(self.decision_actions.contact_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.steps, "Stappen")
         self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
@@ -91,16 +86,21 @@ class DossierView(QWidget):
         self.dossier: Dossier | None = None
 
     def selected_decision(self) -> int | None:
-        rows = self.decisions.selectionModel().selectedRows()
-        if not rows or self.dossier is None:
-            return None
-        return self.dossier.decisions[rows[0].row()].id
+        row = self.decision_actions.selected()
+        return row.id if row else None
+
+    def selected_call(self) -> int | None:
+        return self.decision_actions.selected_call()
 
     def show_dossier(self, dossier: Dossier | None) -> None:
+        """Show `dossier`; the decision chosen stays chosen when the same dossier reloads."""
+        same = self.dossier and dossier and self.dossier.client_id == dossier.client_id
+        chosen = self.selected_decision() if same else None
         self.dossier = dossier
         for widget in (self.steps, self.decisions, self.contacts, self.letters):
             widget.setRowCount(0)
         if dossier is None:
+            self.decision_actions.show_dossier(None)
             self.title.setText("Kies een klant")
             self.details.clear()
             self.next_due.clear()
@@ -156,6 +156,10 @@ class DossierView(QWidget):
             ],
         )
         fill(self.letters, [[moment(k.created_at), k.label, k.pdf_sha256] for k in dossier.letters])
+        ids = [d.id for d in dossier.decisions]
+        if chosen in ids:
+            self.decisions.selectRow(ids.index(chosen))
+        self.decision_actions.show_dossier(dossier)
 
     def _fill_steps(self, dossier: Dossier) -> None:
         self.steps.setRowCount(len(dossier.steps))

@@ -19,6 +19,8 @@ SHORTCUTS = {
     "new_client_action": "Ctrl+N",
     "letter_action": "Ctrl+B",
     "call_action": "Ctrl+G",
+    "new_decision_action": "Ctrl+Shift+B",
+    "edit_decision_action": "Ctrl+E",
     "quit_action": "Ctrl+Q",
 }
 
@@ -42,6 +44,11 @@ def build_menus(window: MainWindow) -> None:
                 window.edit_client_action,
                 window.new_case_action,
                 window.case_action,
+                None,
+                window.new_decision_action,
+                window.edit_decision_action,
+                window.correct_call_action,
+                window.advance_action,
             ],
         ),
         ("B&rieven", [window.letter_action, window.call_action]),
@@ -51,8 +58,12 @@ def build_menus(window: MainWindow) -> None:
     )
     for title, actions in menus:
         menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)  # a disabled action says why
         for action in actions:
-            menu.addAction(action)
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
 
 
 ABOUT = (

@@ -31,3 +31,17 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:
     """Type in the search box and press Enter, as someone who does not wait for the list."""
     window.search_box.setText(text)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+
+
+def answer(monkeypatch, yes: bool = True) -> list[str]:
+    """Answer every question a window asks with Ja (or Nee); returns the questions asked."""
+    from ui import asking
+
+    asked: list[str] = []
+
+    def confirm(_parent, _title: str, question: str) -> bool:
+        asked.append(question)
+        return yes
+
+    monkeypatch.setattr(asking, "confirm", confirm)
+    return asked

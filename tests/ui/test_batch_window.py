@@ -11,7 +11,7 @@ from correspondence.workflows.decisions import draft_decision
 from correspondence.workflows.demo import demo_bsn
 from store.models import Client, Decision
 from store.vocabulary import DecisionKind, DecisionStatus
-from tests.support.ui import open_window, search_for
+from tests.support.ui import answer, open_window, search_for
 from ui.main_window import MainWindow
 
 IDRISSI = demo_bsn(8)  # application received, no decision yet
@@ -101,8 +101,9 @@ def test_a_call_in_the_future_is_refused_with_a_message(qtbot, demo_database, ap
 
 
 def test_a_decision_moves_from_ready_back_to_draft_and_is_withdrawn(
-    qtbot, demo_database, app_context
+    qtbot, demo_database, app_context, monkeypatch
 ):
+    answer(monkeypatch)
     window = open_window(qtbot, app_context(demo_database, "pjansen"))
     find(qtbot, window, "Ørsted")
     view = window.dossier_view
