@@ -30,7 +30,7 @@ from correspondence.queries.views import Choice
 from correspondence.rules.formatting import count_noun, weekday_date
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from correspondence.rules.vocabulary import DecisionKind
-from ui.asking import ask
+from ui import asking
 from ui.context import AppContext
 from ui.printing import print_pdf
 from ui.widgets import HELD_BACK, OptionalDate, add_options, combo, date_edit, day_of, fill, table
@@ -196,7 +196,9 @@ class BatchWindow(QDialog):
         decisions = count_noun(count, "besluit", "besluiten")
         question = f"{decisions} verzenden op {weekday_date(sent_on)}?"
         # one question, with the date's warning (a weekend, a holiday) in it when there is one
-        if not ask(self, "Verzendbatch", f"{warning}.\n\n{question}" if warning else question):
+        if not asking.confirm(
+            self, "Verzendbatch", f"{warning}.\n\n{question}" if warning else question
+        ):
             self._may_print()
             return
         # the file of an earlier batch is no longer offered: whatever this run ends in, only

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QPlainTextEdit, QWidget
 
+from correspondence.queries.decisions import LoggedCall
 from correspondence.rules import labels
 from correspondence.rules.dates import DateRefused, local_moment
 from correspondence.rules.errors import ValidationFailed
@@ -16,7 +17,7 @@ from correspondence.rules.vocabulary import Channel
 from correspondence.workflows import decisions
 from ui.context import AppContext
 from ui.forms import FormDialog
-from ui.widgets import combo, wall_time_of
+from ui.widgets import combo, select, wall_time_of
 
 if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
@@ -58,6 +59,24 @@ class CallDialog(FormDialog):
         self.at.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.note = self.form.add("note", "Wat is er gezegd", QPlainTextEdit())
         self.note.setObjectName("note")
+
+    @classmethod
+    def correcting(
+        cls, context: AppContext, client_id: int, logged: LoggedCall, parent: QWidget | None
+    ) -> CallDialog:
+        """The form filled in as `logged` was logged; saving logs a new entry correcting it."""
+        dialog = cls(
+            context, client_id, list(logged.decisions), logged.decisions[0][0], logged.id, parent
+        )
+        dialog.setWindowTitle("Gesprek corrigeren")
+        # a correction belongs to the decisions of the entry it corrects, whichever is named
+        dialog.decision.setEnabled(False)
+        select(dialog.channel, logged.channel)
+        dialog.reached.setChecked(logged.reached)
+        wall = logged.at.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        dialog.at.setDateTime(QDateTime(wall))
+        dialog.note.setPlainText(logged.note)
+        return dialog
 
     def change(self) -> Write[int]:
         decision_id, corrects = self.decision.currentData(), self.corrects

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import moment, short_date
-from correspondence.rules.vocabulary import DecisionStatus
+from ui.decision_actions import DecisionActions
 from ui.widgets import HELD_BACK, fill, fit, table
 
 # what the pane shows before a client is chosen: where a new employee begins
@@ -78,21 +78,18 @@ class DossierView(QWidget):
         self.letters.activated.connect(lambda _index: self._open_selected_letter())
         self.open_letter_button = QPushButton("Openen")
         self.open_letter_button.clicked.connect(self._open_selected_letter)
+        self.decision_actions = DecisionActions(self.decisions, self.contacts)
         self.status_buttons = {
-            DecisionStatus.READY: QPushButton("Gereed zetten"),
-            DecisionStatus.DRAFT: QPushButton("Terug naar concept"),
-            DecisionStatus.WITHDRAWN: QPushButton("Intrekken"),
+            to: self.decision_actions.buttons[action]
+            for to, action in self.decision_actions.moves.items()
         }
-        buttons = QHBoxLayout()
-        for button in self.status_buttons.values():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         decisions_tab = QWidget()
         column = QVBoxLayout(decisions_tab)
         column.addWidget(self.decisions, 1)
-        column.addLayout(buttons)
+        column.addLayout(self.decision_actions.decision_buttons)
         column.addWidget(QLabel("<b>Contactlog</b> (alleen aan te vullen)"))
         column.addWidget(self.contacts, 2)
+        column.addLayout(self.decision_actions.contact_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.steps, "Stappen")
         self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
@@ -118,10 +115,11 @@ class DossierView(QWidget):
         self.tabs.hide()
 
     def selected_decision(self) -> int | None:
-        rows = self.decisions.selectionModel().selectedRows()
-        if not rows or self.dossier is None:
-            return None
-        return self.dossier.decisions[rows[0].row()].id
+        row = self.decision_actions.selected()
+        return row.id if row else None
+
+    def selected_call(self) -> int | None:
+        return self.decision_actions.selected_call()
 
     def _open_selected_letter(self) -> None:
         rows = self.letters.selectionModel().selectedRows()
@@ -129,12 +127,16 @@ class DossierView(QWidget):
             self.open_letter.emit(self.dossier.letters[rows[0].row()].id)
 
     def show_dossier(self, dossier: Dossier | None) -> None:
+        """Show `dossier`; the decision chosen stays chosen when the same dossier reloads."""
+        same = self.dossier and dossier and self.dossier.client_id == dossier.client_id
+        chosen = self.selected_decision() if same else None
         self.dossier = dossier
         for widget in (self.steps, self.decisions, self.contacts, self.letters):
             widget.setRowCount(0)
         self.tabs.setVisible(dossier is not None)
         self.start_here.setVisible(dossier is None)
         if dossier is None:
+            self.decision_actions.show_dossier(None)
             self.title.setText("Kies een klant")
             self.details.clear()
             self.next_due.clear()
@@ -196,6 +198,10 @@ class DossierView(QWidget):
                 for k in dossier.letters
             ],
         )
+        ids = [d.id for d in dossier.decisions]
+        if chosen in ids:
+            self.decisions.selectRow(ids.index(chosen))
+        self.decision_actions.show_dossier(dossier)
 
     def _fill_steps(self, dossier: Dossier) -> None:
         self.steps.setRowCount(len(dossier.steps))

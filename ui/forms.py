@@ -100,8 +100,9 @@ class ValidatedForm(QWidget):
         self.fields[name] = widget
         return widget
 
-    def show_errors(self, errors: dict[str, str]) -> list[str]:
-        """Show each message under its field; returns the messages that have no field here."""
+    def show_errors(self, errors: dict[str, str], focus: bool = True) -> list[str]:
+        """Show each message under its field; returns the messages that have no field here.
+        `focus` moves to the first field refused, unless the employee is still typing."""
         for label in self.errors.values():
             label.hide()
         unplaced = []
@@ -111,7 +112,7 @@ class ValidatedForm(QWidget):
                 self.errors[name].show()
             else:
                 unplaced.append(message)
-        if errors:
+        if errors and focus:
             first = next((self.fields[n] for n in errors if n in self.fields), None)
             if first is not None:
                 first.setFocus()

@@ -21,6 +21,7 @@ from correspondence.letters.dossier_letters import LetterChoice
 from correspondence.letters.produce import ProducedLetter
 from correspondence.letters.saving import FileProblem, save_file
 from correspondence.rules.formatting import count_noun
+from correspondence.rules.kinds import LetterKind
 from ui.context import AppContext
 from ui.pdf_viewer import PdfViewer
 from ui.printing import print_pdf
@@ -49,7 +50,9 @@ class LetterDialog(QDialog):
         case_id: int,
         choices: list[LetterChoice],
         parent: QWidget | None = None,
+        preselect: LetterKind | None = None,
     ) -> None:
+        """`preselect`: the kind of letter to show first, when it fits the case."""
         super().__init__(parent)
         self.context, self.client_id, self.case_id = context, client_id, case_id
         self.letter: ProducedLetter | None = None
@@ -60,6 +63,9 @@ class LetterDialog(QDialog):
         self.kind.setObjectName("kind")
         for choice in choices:
             self.kind.addItem(choice.label, choice)
+        kinds = [choice.kind for choice in choices]
+        if preselect in kinds:
+            self.kind.setCurrentIndex(kinds.index(preselect))
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)

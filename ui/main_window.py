@@ -21,18 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from correspondence.queries import views
+from correspondence.queries.decisions import DecisionForm, LoggedCall, decision_form, logged_call
 from correspondence.queries.employees import EmployeeRow, has_employees, signed_in
 from correspondence.queries.stored_letters import StoredLetterFile, stored_letter
 from correspondence.queries.views import Choice, ClientRow, Dossier
+from correspondence.rules import labels
 from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
+from correspondence.rules.kinds import LetterKind
 from correspondence.rules.vocabulary import DecisionStatus
 from correspondence.workflows import decisions, demo
+from ui import asking
+from ui.advance_dialog import AdvanceDialog
 from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.client_table import ClientTableModel
 from ui.context import AppContext
+from ui.decision_dialog import DecisionDialog
 from ui.dossier_view import DossierView
 from ui.first_start import FirstStartDialog
 from ui.navigation import DownIntoResults, build_menus, offer, unavailable
@@ -48,6 +54,17 @@ if TYPE_CHECKING:
     from ui.stored_letter_dialog import StoredLetterDialog
 
 SEARCH_DELAY_MS = 250
+# what the employee confirms before a decision moves back or is withdrawn
+CONFIRM = {
+    DecisionStatus.DRAFT: (
+        "Besluit ‘{kind}’ terug naar concept? Het gaat niet mee in de verzendbatch tot het "
+        "weer gereed is gezet."
+    ),
+    DecisionStatus.WITHDRAWN: (
+        "Besluit ‘{kind}’ intrekken? Het wordt niet verzonden; intrekken kan niet ongedaan "
+        "worden gemaakt."
+    ),
+}
 
 
 class MainWindow(QMainWindow):
@@ -89,11 +106,20 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
         self.dossier_view.open_letter.connect(self.open_stored_letter)
-        for status, button in self.dossier_view.status_buttons.items():
-            button.clicked.connect(lambda _checked=False, status=status: self.set_decision(status))
+        actions = self.dossier_view.decision_actions
+        for status, action in actions.moves.items():
+            action.triggered.connect(
+                lambda _checked=False, status=status: self.set_decision(status)
+            )
+        actions.new_decision.triggered.connect(self.new_decision)
+        actions.edit_decision.triggered.connect(self.edit_decision)
+        actions.correct_call.triggered.connect(self.correct_call)
         self.search_generation = 0
         self.batch_window: BatchWindow | None = None
         self.letter_dialog: LetterDialog | None = None
+        self.decision_dialog: DecisionDialog | None = None
+        self.call_dialog: CallDialog | None = None
+        self.advance_dialog: AdvanceDialog | None = None
         self.first_start_dialog: FirstStartDialog | None = None
         self.stored_letter_dialog: StoredLetterDialog | None = None
         self.selected_client: int | None = None
@@ -132,13 +158,19 @@ class MainWindow(QMainWindow):
         self.case_action = QAction("Dossier bewerken", self)
         self.letter_action = QAction("Brief maken…", self)
         self.call_action = QAction("Gesprek vastleggen…", self)
+        self.advance_action = QAction("Voorschot toekennen…", self)
+        self.advance_action.triggered.connect(self.grant_advance)
+        # the decision actions live with the decisions they act on, in the dossier view
+        self.new_decision_action = self.dossier_view.decision_actions.new_decision
+        self.edit_decision_action = self.dossier_view.decision_actions.edit_decision
+        self.correct_call_action = self.dossier_view.decision_actions.correct_call
         self.batch_action = QAction("Verzendbatch…", self)
         self.demo_action = QAction("Demogegevens laden", self)
         self.new_client_action.triggered.connect(self.new_client)
         self.edit_client_action.triggered.connect(self.edit_client)
         self.new_case_action.triggered.connect(self.new_case)
         self.case_action.triggered.connect(self.edit_case)
-        self.letter_action.triggered.connect(self.make_letter)
+        self.letter_action.triggered.connect(lambda: self.make_letter())
         self.call_action.triggered.connect(self.log_call)
         self.batch_action.triggered.connect(self.open_batch)
         self.demo_action.triggered.connect(self.load_demo)
@@ -150,6 +182,7 @@ class MainWindow(QMainWindow):
             self.case_action,
             self.letter_action,
             self.call_action,
+            self.advance_action,
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -295,8 +328,9 @@ class MainWindow(QMainWindow):
 
         self._open_with(views.case_managers, show)
 
-    def make_letter(self) -> None:
-        """The letter dialog opens once the letters that fit the case are known."""
+    def make_letter(self, kind: LetterKind | None = None) -> None:
+        """The letter dialog opens once the letters that fit the case are known, on `kind`
+        when it is one of them."""
         dossier = self.dossier_view.dossier
         if dossier is None or dossier.case is None:
             return
@@ -306,7 +340,7 @@ class MainWindow(QMainWindow):
             from ui.letter_dialog import LetterDialog  # the PDF viewer loads when first needed
 
             self.letter_dialog = LetterDialog(
-                self.context, client_id, case_id, choices, parent=self
+                self.context, client_id, case_id, choices, preselect=kind, parent=self
             )
             self.letter_dialog.open()
 
@@ -323,18 +357,86 @@ class MainWindow(QMainWindow):
 
         self._open_with(lambda session: stored_letter(session, letter_id), show)
 
-    def set_decision(self, status: DecisionStatus) -> Job | None:
-        decision_id = self.dossier_view.selected_decision()
+    # --- decisions, the contact log and the advance ---
+
+    def new_decision(self) -> DecisionDialog | None:
         dossier = self.dossier_view.dossier
-        if decision_id is None or dossier is None:
+        if dossier is None or dossier.case is None or not dossier.case.open:
+            return None
+        self.decision_dialog = DecisionDialog(
+            self.context, dossier.client_id, dossier.case.id, dossier.case.registered_on, None, self
+        )
+        self.decision_dialog.open()
+        return self.decision_dialog
+
+    def edit_decision(self) -> None:
+        """The chosen decision's form opens once its text is read."""
+        dossier, decision_id = self.dossier_view.dossier, self.dossier_view.selected_decision()
+        if dossier is None or dossier.case is None or decision_id is None:
+            return
+        client_id, case = dossier.client_id, dossier.case
+
+        def show(existing: DecisionForm) -> None:
+            self.decision_dialog = DecisionDialog(
+                self.context, client_id, case.id, case.registered_on, existing, self
+            )
+            self.decision_dialog.open()
+
+        self._open_with(lambda session: decision_form(session, decision_id), show)
+
+    def set_decision(self, status: DecisionStatus) -> Job | None:
+        """Set the chosen decision ready, back to draft or withdrawn; the last two only once
+        the employee has confirmed what will happen."""
+        decision = self.dossier_view.decision_actions.selected()
+        dossier = self.dossier_view.dossier
+        if decision is None or dossier is None:
             self.statusBar().showMessage("Kies eerst een besluit.", 5000)
             return None
+        if (question := CONFIRM.get(status)) and not asking.confirm(
+            self, "Besluit", question.format(kind=labels.DECISION_KINDS[decision.kind])
+        ):
+            return None
+        decision_id = decision.id
         return self.context.ops.write(
             self,
             "Poortpost",
             lambda session, actor: decisions.set_status(session, actor, decision_id, status).id,
             client=dossier.client_id,
         )
+
+    def correct_call(self) -> None:
+        """The call form, filled in as the chosen entry was logged; saving logs a new entry
+        that corrects it, as the contact log only grows."""
+        dossier, entry_id = self.dossier_view.dossier, self.dossier_view.selected_call()
+        if dossier is None or entry_id is None:
+            return
+        client_id = dossier.client_id
+
+        def show(logged: LoggedCall) -> None:
+            self.call_dialog = CallDialog.correcting(self.context, client_id, logged, self)
+            self.call_dialog.open()
+
+        self._open_with(lambda session: logged_call(session, entry_id), show)
+
+    def grant_advance(self) -> AdvanceDialog | None:
+        """The advance form; once it is granted, the agreement letter is offered."""
+        dossier = self.dossier_view.dossier
+        if dossier is None or dossier.case is None or not dossier.case.open:
+            return None
+        dialog = self.advance_dialog = AdvanceDialog(
+            self.context, dossier.client_id, dossier.case.id, parent=self
+        )
+        dialog.accepted.connect(self._offer_agreement)
+        dialog.open()
+        return dialog
+
+    def _offer_agreement(self) -> None:
+        if asking.confirm(
+            self,
+            "Voorschot toegekend",
+            "Het voorschot is toegekend. Wilt u nu de voorschotovereenkomst maken?",
+        ):
+            self.make_letter(LetterKind.ADVANCE)
 
     def log_call(self) -> CallDialog | None:
         dossier = self.dossier_view.dossier
@@ -345,7 +447,9 @@ class MainWindow(QMainWindow):
             self._report_failure("Geen besluit in dit dossier wacht op uitleg vooraf.")
             return None
         chosen = self.dossier_view.selected_decision()
-        dialog = CallDialog(self.context, dossier.client_id, waiting, chosen, parent=self)
+        dialog = self.call_dialog = CallDialog(
+            self.context, dossier.client_id, waiting, chosen, parent=self
+        )
         dialog.open()
         return dialog
 

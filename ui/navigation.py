@@ -21,6 +21,8 @@ SHORTCUTS = {
     "new_client_action": "Ctrl+N",
     "letter_action": "Ctrl+B",
     "call_action": "Ctrl+G",
+    "new_decision_action": "Ctrl+Shift+B",
+    "edit_decision_action": "Ctrl+E",
     "quit_action": "Ctrl+Q",
 }
 
@@ -44,6 +46,11 @@ def build_menus(window: MainWindow) -> None:
                 window.edit_client_action,
                 window.new_case_action,
                 window.case_action,
+                None,
+                window.new_decision_action,
+                window.edit_decision_action,
+                window.correct_call_action,
+                window.advance_action,
             ],
         ),
         ("B&rieven", [window.letter_action, window.call_action]),
@@ -80,6 +87,7 @@ def unavailable(dossier: Dossier | None) -> dict[str, str | None]:
         "case_action": no_case,
         "letter_action": no_case,
         "call_action": nothing_to_explain,
+        "advance_action": no_open_case,
     }
 
 

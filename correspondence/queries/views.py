@@ -21,7 +21,7 @@ from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from correspondence.rules.names import name_of
 from correspondence.rules.sending import OPEN, Content, awaits_call, held_back
 from store.models import Case, Client, Employee, Municipality
-from store.vocabulary import BatchStatus, CaseStatus, Role
+from store.vocabulary import BatchStatus, CaseStatus, DecisionKind, DecisionStatus, Role
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class DecisionRow:
     open: bool  # neither sent nor withdrawn
     held_back: str | None  # why it may not be sent today
     awaits_call: bool  # a call can still explain it
+    kind: DecisionKind
+    state: DecisionStatus
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionR
                 decision.status in OPEN,
                 gap,
                 awaits_call(decision.status, decision.kind, policy),
+                decision.kind,
+                decision.status,
             )
         )
     return tuple(rows)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound
-from store.models import Base, Booking, Case, Client, Decision
+from store.models import Base, Booking, Case, Client, ContactLogEntry, Decision
 from store.vocabulary import CaseStatus
 
 GONE = {
@@ -14,6 +14,7 @@ GONE = {
     Case: "dit dossier bestaat niet meer",
     Booking: "deze inschrijving bestaat niet meer",
     Decision: "dit besluit bestaat niet meer",
+    ContactLogEntry: "dit gesprek staat niet in de contactlog",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from correspondence.rules.labels import DECISION_KINDS
 from correspondence.rules.names import fold
 from store.vocabulary import DecisionKind
 
@@ -53,10 +54,10 @@ LABELS: dict[LetterKind, str] = {
     LetterKind.HOMEWORK: "Begeleidende brief huiswerkmap",
     LetterKind.APPOINTMENT: "Afspraakformulier participatiegesprek",
     LetterKind.ADVANCE: "Voorschotovereenkomst",
-    LetterKind.GRANT: "Besluit: toekenning",
-    LetterKind.REJECTION: "Besluit: afwijzing",
-    LetterKind.NOT_PROCESSED: "Besluit: buiten behandeling",
-    LetterKind.ADVANCE_RECOVERY: "Besluit: terugvordering voorschot",
+    LetterKind.GRANT: f"Besluit: {DECISION_KINDS[DecisionKind.GRANT]}",
+    LetterKind.REJECTION: f"Besluit: {DECISION_KINDS[DecisionKind.REJECTION]}",
+    LetterKind.NOT_PROCESSED: f"Besluit: {DECISION_KINDS[DecisionKind.NOT_PROCESSED]}",
+    LetterKind.ADVANCE_RECOVERY: f"Besluit: {DECISION_KINDS[DecisionKind.ADVANCE_RECOVERY]}",
     LetterKind.SEARCH_PERIOD: "Brief zoektermijn",
 }
 

@@ -3,7 +3,15 @@ value, used by the windows, the letters and the commands alike."""
 
 from __future__ import annotations
 
-from store.vocabulary import CaseStatus, Channel, DecisionStatus, Household, Route
+from store.vocabulary import (
+    AgeBand,
+    CaseStatus,
+    Channel,
+    DecisionKind,
+    DecisionStatus,
+    Household,
+    Route,
+)
 
 ROUTES = {
     Route.STANDARD: "standaard (27 jaar en ouder)",
@@ -15,6 +23,11 @@ HOUSEHOLDS = {
     Household.SINGLE_PARENT: "alleenstaande ouder",
     Household.COUPLE: "gehuwden of samenwonenden",
 }
+AGE_BANDS = {
+    AgeBand.YOUNG: "18 tot en met 20 jaar",
+    AgeBand.ADULT: "21 jaar tot de AOW-leeftijd",
+    AgeBand.PENSION: "AOW-leeftijd",
+}
 CHANNELS = {Channel.PHONE: "telefoon", Channel.IN_PERSON: "gesprek"}
 # how a letter says the client was told: "U bent op … telefonisch ingelicht"
 CHANNELS_IN_A_SENTENCE = {Channel.PHONE: "telefonisch", Channel.IN_PERSON: "in een gesprek"}
@@ -23,5 +36,12 @@ DECISION_STATUSES = {
     DecisionStatus.READY: "gereed",
     DecisionStatus.SENT: "verzonden",
     DecisionStatus.WITHDRAWN: "ingetrokken",
+}
+# what a decision is called in a sentence: "Besluit 'afwijzing' intrekken?"
+DECISION_KINDS = {
+    DecisionKind.GRANT: "toekenning",
+    DecisionKind.REJECTION: "afwijzing",
+    DecisionKind.NOT_PROCESSED: "buiten behandeling",
+    DecisionKind.ADVANCE_RECOVERY: "terugvordering voorschot",
 }
 CASE_STATUSES = {CaseStatus.OPEN: "open", CaseStatus.CLOSED: "gesloten"}

@@ -18,6 +18,15 @@ from correspondence.rules.gate import Attempt, DecisionPolicy, Window, explanati
 from store.vocabulary import DecisionKind, DecisionStatus
 
 OPEN = (DecisionStatus.DRAFT, DecisionStatus.READY)
+# the moves an employee makes by hand; sending happens only when a decision is printed
+MOVES = {
+    DecisionStatus.DRAFT: (DecisionStatus.READY, DecisionStatus.WITHDRAWN),
+    DecisionStatus.READY: (DecisionStatus.DRAFT, DecisionStatus.WITHDRAWN),
+}
+
+
+def may_move(status: DecisionStatus, to: DecisionStatus) -> bool:
+    return to in MOVES.get(status, ())
 
 
 @dataclass(frozen=True)

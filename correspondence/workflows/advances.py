@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from correspondence.records import reference
+from correspondence.records.advance import terms_for
 from correspondence.records.lookup import require
-from correspondence.rules.advance import Repayment, advance_terms
+from correspondence.rules.advance import Repayment
 from correspondence.workflows import audit
 from store.models import Advance, Case, Employee, Instalment
 from store.models import NormTable as NormTableRow
@@ -24,14 +24,7 @@ def grant_advance(
 ) -> Advance:
     case = require(session, Case, case_id)
     client = case.client
-    terms = advance_terms(
-        reference.norm_tables(session),
-        reference.advance_percent(session),
-        starts_on,
-        client.household,
-        client.birth_date,
-        plan,
-    )
+    terms = terms_for(session, case, starts_on, plan)
     table_id = session.scalar(
         select(NormTableRow.id).where(NormTableRow.effective_from == terms.table.effective_from)
     )

@@ -4,6 +4,8 @@ explanations that must precede a negative one (the gate itself is `correspondenc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
@@ -15,8 +17,8 @@ from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE, short_date
 from correspondence.rules.gate import Window, explanation_missing
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
-from correspondence.rules.sending import OPEN, Content, awaits_call, content_gaps
-from correspondence.rules.text import validate_note
+from correspondence.rules.sending import OPEN, Content, awaits_call, content_gaps, may_move
+from correspondence.rules.text import TextRefused, letter_text, validate_note
 from correspondence.workflows import audit
 from store.models import Case, ContactLogEntry, Decision, Employee
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
@@ -110,6 +112,49 @@ def _check_moment(at: datetime, case: Case) -> None:
         )
 
 
+@dataclass(frozen=True)
+class DecisionText:
+    """What the case manager writes in a decision beside its kind: its date, the reasons (one
+    paragraph each) and what the letter of its kind needs (Awb 3:46, 4:5)."""
+
+    decided_on: date | None
+    reasons: Sequence[str] = ()
+    missing: Sequence[str] = ()
+    requested_on: date | None = None
+    starts_on: date | None = None  # a grant's start; its letter defaults to the registration
+
+
+def _paragraphs(field: str, texts: Sequence[str], errors: dict[str, str]) -> list[str]:
+    """The texts as the letter prints them, empty ones left out; a text the letter cannot print
+    is refused under `field.index`, the index as typed, so a form can point at it."""
+    kept = []
+    for index, text in enumerate(texts):
+        try:
+            cleaned = letter_text(text)
+        except TextRefused as exc:
+            errors[f"{field}.{index}"] = str(exc)
+            continue
+        if cleaned:
+            kept.append(cleaned)
+    return kept
+
+
+def _checked(kind: DecisionKind, text: DecisionText) -> DecisionText:
+    errors: dict[str, str] = {}
+    reasons = _paragraphs("reasons", text.reasons, errors)
+    missing = _paragraphs("missing", text.missing, errors)
+    checked = replace(text, reasons=reasons, missing=missing)
+    errors.update(content_gaps(kind, Content(reasons, missing, text.requested_on)))
+    if errors:
+        raise ValidationFailed(errors)
+    return checked
+
+
+def _check_status(status: DecisionStatus) -> None:
+    if status not in OPEN:
+        raise ValidationFailed({"status": "een besluit wordt bewaard als concept of gereed"})
+
+
 def draft_decision(
     session: Session,
     actor: Employee,
@@ -123,24 +168,60 @@ def draft_decision(
     starts_on: date | None = None,
 ) -> Decision:
     case = require(session, Case, case_id)
-    if status not in (DecisionStatus.DRAFT, DecisionStatus.READY):
-        raise ValidationFailed({"status": "een nieuw besluit is concept of gereed"})
-    if gaps := content_gaps(kind, Content(reasons, missing or (), requested_on)):
-        raise ValidationFailed(gaps)
-    decision = Decision(
-        case=case,
-        kind=kind,
-        status=status,
-        decided_on=decided_on,
-        reasons=reasons,
-        missing=missing or [],
-        requested_on=requested_on,
-        starts_on=starts_on,
-    )
+    _check_status(status)
+    text = _checked(kind, DecisionText(decided_on, reasons, missing or (), requested_on, starts_on))
+    decision = Decision(case=case, kind=kind, status=status)
+    _write_text(decision, text)
     session.add(decision)
     session.flush()
     audit.record(session, actor, "draft", "decision", decision.id, kind=kind.value)
     return decision
+
+
+def revise_decision(
+    session: Session,
+    actor: Employee,
+    decision_id: int,
+    text: DecisionText,
+    status: DecisionStatus = DecisionStatus.DRAFT,
+) -> Decision:
+    """Rewrite a draft or ready decision; its kind stays, since a call logged about it explained
+    a decision of that kind (another kind is a new decision, and this one is withdrawn).
+
+    A revised decision is a draft unless the employee saves it as ready in the same act: ready
+    tells administration that this text is the one to print, and only whoever changed the text
+    can say that of the new one. A ready decision silently staying ready would also let a print
+    run that is rendering it complete with the old text; back to draft, that run stops."""
+    decision = require(session, Decision, decision_id)
+    if decision.status not in OPEN:
+        raise WorkflowError(
+            f"dit besluit is {labels.DECISION_STATUSES[decision.status]} "
+            "en kan niet meer worden bewerkt"
+        )
+    _check_status(status)
+    checked = _checked(decision.kind, text)
+    was = decision.status
+    decision.status = status
+    _write_text(decision, checked)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "revise",
+        "decision",
+        decision.id,
+        was=was.value,
+        status=status.value,
+    )
+    return decision
+
+
+def _write_text(decision: Decision, text: DecisionText) -> None:
+    decision.decided_on = text.decided_on
+    decision.reasons = list(text.reasons)
+    decision.missing = list(text.missing)
+    decision.requested_on = text.requested_on
+    decision.starts_on = text.starts_on
 
 
 def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date) -> Decision:
@@ -171,13 +252,10 @@ def set_status(
 ) -> Decision:
     """Draft to ready (or back), or withdrawn; sending happens only in `mark_sent` or a batch."""
     decision = require(session, Decision, decision_id)
-    allowed = {
-        DecisionStatus.DRAFT: {DecisionStatus.READY, DecisionStatus.WITHDRAWN},
-        DecisionStatus.READY: {DecisionStatus.DRAFT, DecisionStatus.WITHDRAWN},
-    }
-    if status not in allowed.get(decision.status, set()):
+    if not may_move(decision.status, status):
         raise WorkflowError(
-            f"een besluit dat {decision.status.value} is, kan niet {status.value} worden"
+            f"een besluit dat {labels.DECISION_STATUSES[decision.status]} is, kan niet "
+            f"{labels.DECISION_STATUSES[status]} worden"
         )
     decision.status = status
     session.flush()

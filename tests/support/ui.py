@@ -50,3 +50,17 @@ def answer_next_question(answer: str, tries: int = 200) -> list[str]:
 
     QTimer.singleShot(0, click)
     return asked
+
+
+def answer(monkeypatch, yes: bool = True) -> list[str]:
+    """Answer every question a window asks with Ja (or Nee); returns the questions asked."""
+    from ui import asking
+
+    asked: list[str] = []
+
+    def confirm(_parent, _title: str, question: str) -> bool:
+        asked.append(question)
+        return yes
+
+    monkeypatch.setattr(asking, "confirm", confirm)
+    return asked

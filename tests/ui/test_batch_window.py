@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-import ui.batch_window
+import ui.asking
 from correspondence.batch import render
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.workflows.actors import acting_employee
@@ -17,7 +17,7 @@ from store.database import data_folder
 from store.models import Client, Decision
 from store.vocabulary import Channel, DecisionKind, DecisionStatus
 from tests.support.data import TODAY
-from tests.support.ui import open_window, search_for
+from tests.support.ui import answer, open_window, search_for
 from ui.batch_window import BatchWindow
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -117,7 +117,7 @@ def test_held_back_until_the_call_is_logged_then_printed(
     assert batch.held_back.rowCount() == 0
     assert sorted(r[1] for r in rows(batch.ready)) == sorted([IDRISSI, demo_bsn(6)])
 
-    monkeypatch.setattr(ui.batch_window, "ask", lambda *_args: True)
+    monkeypatch.setattr(ui.asking, "confirm", lambda *_args: True)
     batch.start()
     assert batch.print_job is not None
     assert batch.outcome is not None
@@ -142,8 +142,9 @@ def test_a_call_in_the_future_is_refused_with_a_message(qtbot, demo_database, ap
 
 
 def test_a_decision_moves_from_ready_back_to_draft_and_is_withdrawn(
-    qtbot, demo_database, app_context
+    qtbot, demo_database, app_context, monkeypatch
 ):
+    answer(monkeypatch)
     window = open_window(qtbot, app_context(demo_database, "pjansen"))
     find(qtbot, window, "Ørsted")
     view = window.dossier_view
@@ -211,7 +212,7 @@ def test_asks_once_with_the_count_and_the_dutch_date_and_keeps_the_result(
     assert ready == ["A. Ørsted"]
     asked = []
     answer = False
-    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or answer)
+    monkeypatch.setattr(ui.asking, "confirm", lambda _p, _t, q: asked.append(q) or answer)
 
     batch.start()
     assert asked == ["1 besluit verzenden op maandag 30 november 2026?"]
@@ -239,7 +240,7 @@ def test_a_weekend_day_is_asked_in_the_same_single_question(
     batch.sent_on.setDate(QDate(TODAY + timedelta(days=5)))
     qtbot.waitUntil(lambda: batch.print_button.isEnabled())
     asked = []
-    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or False)
+    monkeypatch.setattr(ui.asking, "confirm", lambda _p, _t, q: asked.append(q) or False)
     batch.start()
     assert len(asked) == 1
     assert "geen werkdag (zaterdag)" in asked[0]
@@ -254,7 +255,7 @@ def test_progress_from_the_start_cancel_within_a_second_and_no_earlier_file(
     explained(demo_database, first)
     batch = batch_window(qtbot, on_monday(AppContext(demo_database, "pjansen")))
     asked = []
-    monkeypatch.setattr(ui.batch_window, "ask", lambda _p, _t, q: asked.append(q) or True)
+    monkeypatch.setattr(ui.asking, "confirm", lambda _p, _t, q: asked.append(q) or True)
 
     batch.start()
     qtbot.waitUntil(lambda: batch.outcome is not None, timeout=30000)
