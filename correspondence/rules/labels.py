@@ -3,7 +3,7 @@ value, used by the windows, the letters and the commands alike."""
 
 from __future__ import annotations
 
-from store.vocabulary import CaseStatus, Channel, DecisionStatus, Household, Route
+from store.vocabulary import Attendance, CaseStatus, Channel, DecisionStatus, Household, Route
 
 ROUTES = {
     Route.STANDARD: "standaard (27 jaar en ouder)",
@@ -25,3 +25,8 @@ DECISION_STATUSES = {
     DecisionStatus.WITHDRAWN: "ingetrokken",
 }
 CASE_STATUSES = {CaseStatus.OPEN: "open", CaseStatus.CLOSED: "gesloten"}
+ATTENDANCE = {
+    Attendance.PRESENT: "aanwezig",
+    Attendance.ABSENT: "niet verschenen",
+    Attendance.EXCUSED: "afgemeld",
+}
