@@ -35,6 +35,7 @@ from ui.client_table import ClientTableModel
 from ui.context import AppContext
 from ui.dossier_view import DossierView
 from ui.navigation import DownIntoResults, build_menus
+from ui.step_actions import StepActionRunner
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
+        self.step_actions = StepActionRunner(self)  # opens the dialog of a step's action
         for status, button in self.dossier_view.status_buttons.items():
             button.clicked.connect(lambda _checked=False, status=status: self.set_decision(status))
         self.search_generation = 0
