@@ -22,6 +22,7 @@ from correspondence.queries.dossier import StepState
 from correspondence.queries.views import Dossier
 from correspondence.rules.formatting import moment, short_date
 from ui.decision_actions import DecisionActions
+from ui.step_actions import StepPanel
 from ui.widgets import HELD_BACK, fill, fit, table
 
 # what the pane shows before a client is chosen: where a new employee begins
@@ -91,7 +92,9 @@ class DossierView(QWidget):
         column.addWidget(self.contacts, 2)
         column.addLayout(self.decision_actions.contact_buttons)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.steps, "Stappen")
+        self.step_panel = StepPanel(self.steps)  # the buttons of the steps' actions beside it
+        self.next_due.linkActivated.connect(self.step_panel.run_next)
+        self.tabs.addTab(self.step_panel, "Stappen")
         self.tabs.addTab(decisions_tab, "Besluiten en gesprekken")
         letters_tab = QWidget()
         letters_column = QVBoxLayout(letters_tab)
@@ -140,6 +143,7 @@ class DossierView(QWidget):
             self.title.setText("Kies een klant")
             self.details.clear()
             self.next_due.clear()
+            self.step_panel.show_steps(None)
             return
         self.title.setText(dossier.name)
         lines = [
@@ -162,6 +166,8 @@ class DossierView(QWidget):
         else:
             self.next_due.setText("<b>Volgende stap:</b> geen openstaande acties")
         self._fill_steps(dossier)
+        self.step_panel.show_steps(dossier)
+        self.next_due.setText(self.next_due.text() + self.step_panel.next_link())
         fill(
             self.decisions,
             [

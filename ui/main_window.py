@@ -43,6 +43,7 @@ from ui.dossier_view import DossierView
 from ui.first_start import FirstStartDialog
 from ui.navigation import DownIntoResults, build_menus, offer, unavailable
 from ui.recent import RecentMenu
+from ui.step_actions import StepActionRunner
 from ui.widgets import fit, user_sized
 from ui.workers import Job
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_actions()
+        self.step_actions = StepActionRunner(self)  # opens the dialog of a step's action
         self.dossier_view.open_letter.connect(self.open_stored_letter)
         actions = self.dossier_view.decision_actions
         for status, action in actions.moves.items():

@@ -1,39 +1,23 @@
 """The dossier overview: the Poortmodel steps of a case, their dates and deadlines, what is
-due next and what is overdue. `plan_steps` is a pure rule over `CaseFacts`."""
+due next and what is overdue. `plan_steps` is a pure rule over `CaseFacts`; what can be done
+at each step is `correspondence.rules.route_steps.step_actions`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from correspondence.records import reference
+from correspondence.records.appointments import latest_appointment, latest_booking
 from correspondence.rules import deadlines
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
-from store.models import Appointment, Booking, Case, Decision, GroupSession
+from correspondence.rules.route_steps import Step, StepKey, StepState
+from store.models import Booking, Case, Decision, GroupSession
 from store.vocabulary import AppointmentKind, Attendance, DecisionStatus, Route, SessionKind
-
-
-class StepState(StrEnum):
-    DONE = "afgerond"
-    PLANNED = "gepland"
-    OPEN = "open"
-    DUE = "te doen"
-    OVERDUE = "te laat"
-    SKIPPED = "overgeslagen"
-
-
-@dataclass(frozen=True)
-class Step:
-    title: str
-    state: StepState
-    on: date | None = None
-    deadline: date | None = None
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,47 +35,87 @@ class CaseFacts:
     rights_meeting: SessionFact | None = None
     interview_on: date | None = None
     interview_delay_reason: str = ""
+    interview_held: bool | None = None
     search_interview_on: date | None = None
+    search_interview_held: bool | None = None
     workshop: SessionFact | None = None
     application_received_on: date | None = None
+    application_missing: tuple[str, ...] = ()
+    application_complete_by: date | None = None
+    route_reason: str = ""
     advance_starts_on: date | None = None
     decision_sent_on: date | None = None
     objection_deadline: date | None = None
 
 
-def _session_step(title: str, fact: SessionFact | None, today: date) -> Step:
+def _session_step(key: StepKey, title: str, fact: SessionFact | None, today: date) -> Step:
     if fact is None:
-        return Step(title, StepState.DUE, note="nog niet ingepland")
+        return Step(title, StepState.DUE, note="nog niet ingepland", key=key)
+    state, note = StepState.PLANNED, ""
     if fact.attendance is Attendance.PRESENT:
-        return Step(title, StepState.DONE, fact.on)
-    if fact.attendance is Attendance.ABSENT:
-        return Step(title, StepState.OVERDUE, fact.on, note="niet verschenen; plan opnieuw in")
-    if fact.attendance is Attendance.EXCUSED:
-        return Step(title, StepState.DUE, fact.on, note="afgemeld; plan opnieuw in")
-    if fact.on < today:
-        return Step(title, StepState.DUE, fact.on, note="aanwezigheid nog niet vastgelegd")
-    return Step(title, StepState.PLANNED, fact.on)
+        state = StepState.DONE
+    elif fact.attendance is Attendance.ABSENT:
+        state, note = StepState.OVERDUE, "niet verschenen; plan opnieuw in"
+    elif fact.attendance is Attendance.EXCUSED:
+        state, note = StepState.DUE, "afgemeld; plan opnieuw in"
+    elif fact.on < today:
+        state, note = StepState.DUE, "aanwezigheid nog niet vastgelegd"
+    recorded = fact.attendance is not None
+    return Step(title, state, fact.on, None, note, key, recorded, fact.on <= today)
 
 
 def _interview_step(facts: CaseFacts, today: date) -> Step:
-    title = "Participatiegesprek"
+    title, key = "Participatiegesprek", StepKey.INTERVIEW
     due = deadlines.interview_due_by(facts.rights_meeting.on) if facts.rights_meeting else None
     on = facts.interview_on
     reason = facts.interview_delay_reason
     if on is None:
         if due and today > due and not reason:
-            return Step(title, StepState.OVERDUE, deadline=due, note="nog niet ingepland")
-        return Step(title, StepState.DUE, deadline=due, note=reason or "nog niet ingepland")
-    state = StepState.DONE if on < today else StepState.PLANNED
-    if due and on > due:
-        if not reason:
-            return Step(title, StepState.OVERDUE, on, due, "later dan 7 dagen; reden ontbreekt")
-        return Step(title, state, on, due, f"later dan 7 dagen: {reason}")
-    return Step(title, state, on, due)
+            return Step(title, StepState.OVERDUE, deadline=due, note="nog niet ingepland", key=key)
+        note = reason or "nog niet ingepland"
+        return Step(title, StepState.DUE, deadline=due, note=note, key=key)
+    held = facts.interview_held
+    state = StepState.DONE if held or on < today else StepState.PLANNED
+    note = _held_note(held, on, today)
+    if held is False:
+        late = due and today > due and not reason
+        state, note = (StepState.OVERDUE if late else StepState.DUE), NOT_HELD
+    elif due and on > due:
+        if reason:
+            note = f"later dan 7 dagen: {reason}"
+        else:
+            state, note = StepState.OVERDUE, "later dan 7 dagen; reden ontbreekt"
+    return Step(title, state, on, due, note, key, held is not None, on <= today)
 
 
-def _dated_step(title: str, on: date | None, planned_note: str = "") -> Step:
-    return Step(title, StepState.DONE, on) if on else Step(title, StepState.DUE, note=planned_note)
+NOT_HELD = "niet doorgegaan; plan opnieuw in"
+
+
+def _held_note(held: bool | None, on: date, today: date) -> str:
+    return "nog niet vastgelegd of het is gehouden" if held is None and on < today else ""
+
+
+def _search_interview_step(facts: CaseFacts, today: date) -> Step:
+    title, key, on = "Gesprek zoektermijn", StepKey.SEARCH_INTERVIEW, facts.search_interview_on
+    if on is None:
+        return Step(title, StepState.DUE, note="nog niet ingepland", key=key)
+    held = facts.search_interview_held
+    state = StepState.DONE if held or on < today else StepState.PLANNED
+    note = _held_note(held, on, today)
+    if held is False:
+        state, note = StepState.DUE, NOT_HELD
+    return Step(title, state, on, None, note, key, held is not None, on <= today)
+
+
+def _application_step(facts: CaseFacts) -> Step:
+    title, key, on = "Aanvraag ontvangen", StepKey.APPLICATION, facts.application_received_on
+    if on is None:
+        return Step(title, StepState.DUE, key=key)
+    note = ""
+    if facts.application_missing:
+        note = "ontbreekt nog: " + "; ".join(facts.application_missing)
+    term = facts.application_complete_by
+    return Step(title, StepState.DONE, on, term, note, key=key, recorded=True, arrived=True)
 
 
 def plan_steps(
@@ -107,29 +131,55 @@ def plan_steps(
             f"WW eindigt {long_date(facts.ww_ends_on)}; start mogelijk vanaf "
             f"{long_date(deadlines.ww_early_start(facts.ww_ends_on))}"
         )
-    steps = [Step("Melding", StepState.DONE, facts.registered_on, note=registration_note)]
+    if facts.route_reason:
+        change = f"route gewijzigd: {facts.route_reason}"
+        registration_note = f"{registration_note}; {change}" if registration_note else change
+    steps = [
+        Step(
+            "Melding",
+            StepState.DONE,
+            facts.registered_on,
+            note=registration_note,
+            key=StepKey.REGISTRATION,
+        )
+    ]
 
     if facts.route is Route.YOUTH:
         end = deadlines.search_period_end(facts.registered_on)
         state = StepState.DONE if today > end else StepState.PLANNED
-        steps.append(Step("Zoektermijn (4 weken)", state, deadline=end))
+        note = f"loopt tot en met {long_date(end)}"
         steps.append(
-            _dated_step("Gesprek zoektermijn", facts.search_interview_on, "nog niet ingepland")
+            Step("Zoektermijn (4 weken)", state, deadline=end, note=note, key=StepKey.SEARCH_PERIOD)
         )
+        steps.append(_search_interview_step(facts, today))
     elif facts.route is Route.BYPASS:
         note = f"bypass: {facts.bypass_reason}"
-        for title in (meeting_name, "Participatiegesprek", "Workshop naar Werk"):
-            steps.append(Step(title, StepState.SKIPPED, note=note))
+        for key, title in (
+            (StepKey.RIGHTS_MEETING, meeting_name),
+            (StepKey.INTERVIEW, "Participatiegesprek"),
+            (StepKey.WORKSHOP, "Workshop naar Werk"),
+        ):
+            steps.append(Step(title, StepState.SKIPPED, note=note, key=key))
     else:
-        steps.append(_session_step(meeting_name, facts.rights_meeting, today))
+        steps.append(
+            _session_step(StepKey.RIGHTS_MEETING, meeting_name, facts.rights_meeting, today)
+        )
         steps.append(_interview_step(facts, today))
-        steps.append(_session_step("Workshop naar Werk", facts.workshop, today))
+        steps.append(_session_step(StepKey.WORKSHOP, "Workshop naar Werk", facts.workshop, today))
 
-    steps.append(_dated_step("Aanvraag ontvangen", facts.application_received_on))
+    steps.append(_application_step(facts))
 
     advance_due = deadlines.advance_deadline(facts.registered_on, calendar)
     if facts.advance_starts_on:
-        steps.append(Step("Voorschot", StepState.DONE, facts.advance_starts_on, advance_due))
+        steps.append(
+            Step(
+                "Voorschot",
+                StepState.DONE,
+                facts.advance_starts_on,
+                advance_due,
+                key=StepKey.ADVANCE,
+            )
+        )
     else:
         steps.append(
             Step(
@@ -137,11 +187,20 @@ def plan_steps(
                 StepState.OPEN,
                 deadline=advance_due,
                 note="op verzoek van de klant; recht binnen 4 weken na de melding",
+                key=StepKey.ADVANCE,
             )
         )
 
+    decision = StepKey.DECISION
     if facts.application_received_on is None:
-        steps.append(Step("Besluit", StepState.OPEN, note="termijn start bij ontvangst aanvraag"))
+        steps.append(
+            Step(
+                "Besluit",
+                StepState.OPEN,
+                note="termijn start bij ontvangst aanvraag",
+                key=decision,
+            )
+        )
     else:
         decision_due = deadlines.decision_deadline(facts.application_received_on, calendar)
         if facts.decision_sent_on:
@@ -155,12 +214,13 @@ def plan_steps(
                     facts.decision_sent_on,
                     decision_due,
                     note,
+                    key=decision,
                 )
             )
         elif today > decision_due:
-            steps.append(Step("Besluit", StepState.OVERDUE, deadline=decision_due))
+            steps.append(Step("Besluit", StepState.OVERDUE, deadline=decision_due, key=decision))
         else:
-            steps.append(Step("Besluit", StepState.DUE, deadline=decision_due))
+            steps.append(Step("Besluit", StepState.DUE, deadline=decision_due, key=decision))
     return steps
 
 
@@ -169,20 +229,9 @@ def next_due(steps: list[Step]) -> Step | None:
     return next((s for s in steps if s.state in (StepState.OVERDUE, StepState.DUE)), None)
 
 
-def latest_booking(case: Case, kind: SessionKind) -> Booking | None:
-    """The case's last booking on a session of `kind`: a rebooking replaces the earlier one."""
-    mine = [b for b in case.bookings if b.session.kind is kind]
-    return max(mine, key=lambda b: b.session.starts_at) if mine else None
-
-
 def latest_session(case: Case, kind: SessionKind) -> GroupSession | None:
     booking = latest_booking(case, kind)
     return booking.session if booking else None
-
-
-def latest_appointment(case: Case, kind: AppointmentKind) -> Appointment | None:
-    found = [a for a in case.appointments if a.kind is kind]
-    return max(found, key=lambda a: a.starts_at) if found else None
 
 
 def _session_fact(case: Case, kind: SessionKind) -> SessionFact | None:
@@ -197,6 +246,11 @@ def _appointment_on(case: Case, kind: AppointmentKind) -> date | None:
     return appointment.starts_at.astimezone(LOCAL_ZONE).date() if appointment else None
 
 
+def _appointment_held(case: Case, kind: AppointmentKind) -> bool | None:
+    appointment = latest_appointment(case, kind)
+    return appointment.held if appointment else None
+
+
 def case_facts(case: Case) -> CaseFacts:
     sent = [(d.sent_on, d) for d in case.decisions if d.status is DecisionStatus.SENT and d.sent_on]
     last_sent = max(sent, key=lambda pair: pair[0])[1] if sent else None
@@ -208,9 +262,14 @@ def case_facts(case: Case) -> CaseFacts:
         rights_meeting=_session_fact(case, SessionKind.RIGHTS_MEETING),
         interview_on=_appointment_on(case, AppointmentKind.PARTICIPATION_INTERVIEW),
         interview_delay_reason=case.interview_delay_reason,
+        interview_held=_appointment_held(case, AppointmentKind.PARTICIPATION_INTERVIEW),
         search_interview_on=_appointment_on(case, AppointmentKind.SEARCH_PERIOD_INTERVIEW),
+        search_interview_held=_appointment_held(case, AppointmentKind.SEARCH_PERIOD_INTERVIEW),
         workshop=_session_fact(case, SessionKind.WORKSHOP),
         application_received_on=case.application_received_on,
+        application_missing=tuple(case.application_missing or ()),
+        application_complete_by=case.application_complete_by,
+        route_reason=case.route_reason,
         advance_starts_on=min((a.starts_on for a in case.advances), default=None),
         decision_sent_on=last_sent.sent_on if last_sent else None,
         objection_deadline=last_sent.objection_deadline if last_sent else None,

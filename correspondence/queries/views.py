@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.queries import clients, dossier, stored_letters
+from correspondence.queries.route import RouteView, route_of
 from correspondence.records import reference
 from correspondence.records.lookup import open_case
 from correspondence.rules import labels
@@ -96,6 +97,7 @@ class Dossier:
     letters: tuple[LetterRow, ...] = ()
     decisions: tuple[DecisionRow, ...] = ()
     contacts: tuple[ContactRow, ...] = ()
+    route: RouteView | None = None  # what the dialogs of the route's steps need
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
             )
             for c in (case.contacts if case else [])
         ),
+        route=route_of(session, case) if case else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from store.vocabulary import (
     AgeBand,
+    Attendance,
     CaseStatus,
     Channel,
     DecisionKind,
@@ -45,3 +46,8 @@ DECISION_KINDS = {
     DecisionKind.ADVANCE_RECOVERY: "terugvordering voorschot",
 }
 CASE_STATUSES = {CaseStatus.OPEN: "open", CaseStatus.CLOSED: "gesloten"}
+ATTENDANCE = {
+    Attendance.PRESENT: "aanwezig",
+    Attendance.ABSENT: "niet verschenen",
+    Attendance.EXCUSED: "afgemeld",
+}

@@ -4,6 +4,26 @@ are defined with the store; callers outside correspondence take them from here."
 
 from __future__ import annotations
 
-from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role
+from store.vocabulary import (
+    AppointmentKind,
+    Attendance,
+    Channel,
+    DecisionKind,
+    DecisionStatus,
+    Partner,
+    Role,
+    Route,
+    SessionKind,
+)
 
-__all__ = ["Channel", "DecisionKind", "DecisionStatus", "Role"]
+__all__ = [
+    "AppointmentKind",
+    "Attendance",
+    "Channel",
+    "DecisionKind",
+    "DecisionStatus",
+    "Partner",
+    "Role",
+    "Route",
+    "SessionKind",
+]

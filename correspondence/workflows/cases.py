@@ -16,6 +16,7 @@ from correspondence.rules.formatting import LOCAL_ZONE, long_date
 from correspondence.rules.group_sessions import RIGHTS_MEETING_SEATS, next_session_day
 from correspondence.rules.inputs import CaseInput
 from correspondence.rules.norms import YOUTH_AGE_LIMIT, is_young
+from correspondence.rules.text import clean_line
 from correspondence.workflows import audit
 from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
 from store.vocabulary import (
@@ -30,6 +31,7 @@ from store.vocabulary import (
 
 RIGHTS_MEETING_MINUTES = 60
 WORKSHOP_MINUTES = 180
+BYPASS_REASON_MISSING = "leg vast waarom de klant stappen overslaat"
 
 
 def validate_case(session: Session, client: Client, data: CaseInput, today: date) -> None:
@@ -46,36 +48,51 @@ def validate_case(session: Session, client: Client, data: CaseInput, today: date
     elif registered > today:
         errors["registered_on"] = "de melding kan niet in de toekomst liggen"
     elif route is not None:
-        young = is_young(client.birth_date, registered)
-        if route is Route.STANDARD and young:
-            errors["route"] = (
-                f"de klant is jonger dan {YOUTH_AGE_LIMIT}: kies de jongerenroute of bypass"
-            )
-        if route is Route.YOUTH and not young:
-            errors["route"] = f"de jongerenroute is voor klanten jonger dan {YOUTH_AGE_LIMIT}"
+        errors.update(route_errors(route, client.birth_date, registered))
     if route is Route.BYPASS and not data.bypass_reason.strip():
-        errors["bypass_reason"] = "leg vast waarom de klant stappen overslaat"
+        errors["bypass_reason"] = BYPASS_REASON_MISSING
     if registered and data.ww_ends_on and registered < deadlines.ww_early_start(data.ww_ends_on):
         errors["ww_ends_on"] = (
             "met WW kan de klant pas starten vanaf "
             f"{long_date(deadlines.ww_early_start(data.ww_ends_on))} (4 weken voor het einde)"
         )
-    received = data.application_received_on
-    if registered and received:
-        if received < registered:
-            errors["application_received_on"] = "de aanvraag kan niet vóór de melding liggen"
-        elif route is Route.YOUTH and received <= deadlines.search_period_end(registered):
-            errors["application_received_on"] = (
-                "jongeren vragen aan na de zoektermijn, die loopt tot en met "
-                f"{long_date(deadlines.search_period_end(registered))}"
-            )
-        elif received > today:
-            errors["application_received_on"] = "de aanvraag kan niet in de toekomst liggen"
+    if registered and data.application_received_on:
+        errors.update(received_errors(route, registered, data.application_received_on, today))
     manager = session.get(Employee, data.case_manager_id) if data.case_manager_id else None
     if manager is None or manager.role is not Role.CASE_MANAGER or not manager.active:
         errors["case_manager_id"] = "kies een actieve klantmanager"
     if errors:
         raise ValidationFailed(errors)
+
+
+def route_errors(route: Route, birth_date: date, registered_on: date) -> dict[str, str]:
+    """Whether the client fits `route`: the youth route is for clients under the age limit on
+    the day of the registration, and they do not follow the standard route."""
+    young = is_young(birth_date, registered_on)
+    if route is Route.STANDARD and young:
+        return {
+            "route": f"de klant is jonger dan {YOUTH_AGE_LIMIT}: kies de jongerenroute of bypass"
+        }
+    if route is Route.YOUTH and not young:
+        return {"route": f"de jongerenroute is voor klanten jonger dan {YOUTH_AGE_LIMIT}"}
+    return {}
+
+
+def received_errors(
+    route: Route | None, registered_on: date, received: date, today: date
+) -> dict[str, str]:
+    """Whether an application can have been received on `received`."""
+    message = ""
+    if received < registered_on:
+        message = "de aanvraag kan niet vóór de melding liggen"
+    elif route is Route.YOUTH and received <= deadlines.search_period_end(registered_on):
+        message = (
+            "jongeren vragen aan na de zoektermijn, die loopt tot en met "
+            f"{long_date(deadlines.search_period_end(registered_on))}"
+        )
+    elif received > today:
+        message = "de aanvraag kan niet in de toekomst liggen"
+    return {"application_received_on": message} if message else {}
 
 
 def _check_windows(data: CaseInput, today: date) -> None:
@@ -147,52 +164,104 @@ def _booked_seats(session: Session, kind: SessionKind, earliest: date) -> dict[d
 
 
 def book_session(
-    session: Session, actor: Employee, case_id: int, kind: SessionKind, earliest: date
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    kind: SessionKind,
+    earliest: date,
+    partner: Partner | None = None,
 ) -> Booking:
     """Book the case on the first Monday or Thursday on or after `earliest` with a free seat."""
     calendar = reference.atw_calendar(session)
     day = next_session_day(earliest, _booked_seats(session, kind, earliest), calendar)
     setting = "rights_meeting_time" if kind is SessionKind.RIGHTS_MEETING else "workshop_time"
     starts_at = local_instant(day, reference.setting(session, setting))
-    return book_at(session, actor, case_id, kind, starts_at)
+    return book_at(session, actor, case_id, kind, starts_at, partner)
 
 
-def book_at(
-    session: Session, actor: Employee, case_id: int, kind: SessionKind, starts_at: datetime
-) -> Booking:
-    """Book the case on the session of `kind` at `starts_at`, making the session if needed."""
-    case = require(session, Case, case_id)
+def group_session_at(
+    session: Session, kind: SessionKind, starts_at: datetime, partner: Partner | None = None
+) -> GroupSession:
+    """The session of `kind` at `starts_at` with a free seat, made when it does not exist yet.
+
+    A workshop is given by one partner (Pasmatch unless told otherwise); a workshop that exists
+    already is only joined with its own partner. Refusals name the field `kind.value`.
+    """
     group = session.scalar(
         select(GroupSession).where(GroupSession.kind == kind, GroupSession.starts_at == starts_at)
     )
+    rights = kind is SessionKind.RIGHTS_MEETING
     if group is None:
-        rights = kind is SessionKind.RIGHTS_MEETING
         group = GroupSession(
             kind=kind,
             starts_at=starts_at,
             duration_minutes=RIGHTS_MEETING_MINUTES if rights else WORKSHOP_MINUTES,
             capacity=RIGHTS_MEETING_SEATS,
             location=reference.setting(session, "werkplein_location"),
-            partner=None if rights else Partner.PASMATCH,
+            partner=None if rights else partner or Partner.PASMATCH,
         )
         session.add(group)
-    elif len(group.bookings) >= group.capacity:
-        raise ValidationFailed({"rights_meeting": "deze bijeenkomst is vol"})
+        return group
+    if len(group.bookings) >= group.capacity:
+        raise ValidationFailed(
+            {kind.value: "deze bijeenkomst is vol" if rights else "deze workshop is vol"}
+        )
+    if not rights and partner is not None and group.partner not in (None, partner):
+        raise ValidationFailed(
+            {"partner": f"deze workshop wordt gegeven door {group.partner}, niet door {partner}"}
+        )
+    return group
+
+
+def book_at(
+    session: Session,
+    actor: Employee,
+    case_id: int,
+    kind: SessionKind,
+    starts_at: datetime,
+    partner: Partner | None = None,
+) -> Booking:
+    """Book the case on the session of `kind` at `starts_at`, making the session if needed;
+    a new workshop is given by `partner` (default Pasmatch)."""
+    case = require(session, Case, case_id)
+    group = group_session_at(session, kind, starts_at, partner)
     booking = Booking(session=group, case=case)
     session.add(booking)
     session.flush()
     audit.record(
-        session, actor, "book", "case", case.id, kind=kind.value, starts_at=starts_at.isoformat()
+        session,
+        actor,
+        "book",
+        "case",
+        case.id,
+        kind=kind.value,
+        starts_at=starts_at.isoformat(),
+        partner=group.partner.value if group.partner else None,
     )
     return booking
 
 
 def record_attendance(
-    session: Session, actor: Employee, booking_id: int, attendance: Attendance, note: str = ""
+    session: Session,
+    actor: Employee,
+    booking_id: int,
+    attendance: Attendance,
+    note: str = "",
+    today: date | None = None,
 ) -> None:
+    """Present, absent or excused, with a note; on `today`, only an excuse can be recorded for
+    a session still to come."""
     booking = require(session, Booking, booking_id)
+    held_on = booking.session.starts_at.astimezone(LOCAL_ZONE).date()
+    if today is not None and held_on > today and attendance is not Attendance.EXCUSED:
+        raise ValidationFailed(
+            {
+                "attendance": f"de bijeenkomst is pas op {long_date(held_on)}: "
+                "vooraf kan de klant zich alleen afmelden"
+            }
+        )
     booking.attendance = attendance
-    booking.note = note.strip()
+    booking.note = clean_line(note)
     audit.record(session, actor, "attendance", "booking", booking.id, attendance=attendance.value)
 
 
