@@ -18,7 +18,7 @@ from correspondence.workflows.actors import acting_employee
 from store.audit_trail import AuditEvent
 from store.models import Appointment, Booking, Case, Employee
 from store.vocabulary import AppointmentKind, Attendance, Partner, Role, Route, SessionKind
-from tests.support.data import TODAY, VALID
+from tests.support.data import TODAY, VALID, open_standard_case
 
 RIGHTS = SessionKind.RIGHTS_MEETING
 INTERVIEW = AppointmentKind.PARTICIPATION_INTERVIEW
@@ -32,15 +32,7 @@ def run(database, change, username="beheerder"):
 
 @pytest.fixture
 def case_id(database):
-    def prepare(session, actor):
-        manager = Employee(username="pjansen", full_name="Petra Jansen", role=Role.CASE_MANAGER)
-        session.add(manager)
-        session.flush()
-        client = clients.create_client(session, actor, VALID, TODAY)
-        data = CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager.id)
-        return cases.open_case(session, actor, client.id, data, TODAY).id
-
-    return run(database, prepare)
+    return run(database, open_standard_case)
 
 
 def dossier(database, case_id, today=TODAY):

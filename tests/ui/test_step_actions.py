@@ -6,16 +6,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from correspondence.rules.calendar import AtwCalendar
-from correspondence.rules.inputs import CaseInput
 from correspondence.rules.route_steps import ACTION_LABELS, StepAction, StepKey, primary_action
-from correspondence.workflows import cases, clients, route
+from correspondence.workflows import cases, route
 from correspondence.workflows.actors import acting_employee
-from store.models import Employee
-from store.vocabulary import Attendance, Partner, Role, SessionKind
-from tests.support.data import TODAY, VALID
+from store.vocabulary import Attendance, Partner, SessionKind
+from tests.support.data import TODAY, open_standard_case
 from tests.support.ui import open_window, search_for
 from ui.application_dialog import ApplicationDialog
 from ui.interview_dialog import HeldDialog, InterviewDialog
@@ -26,26 +24,10 @@ A = StepAction
 MEETING_DAY = date(2026, 12, 7)  # a Monday; TODAY is Monday 30 November 2026
 
 
-@pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch):
-    """A failure would open a modal message box and wait for a click: fail the test instead."""
-
-    def refuse(_parent, _title, text, *args, **kwargs):
-        raise AssertionError(text)
-
-    monkeypatch.setattr(QMessageBox, "critical", refuse)
-
-
 @pytest.fixture
 def case_id(sqlite_database):
     with sqlite_database.session() as session, session.begin():
-        actor = acting_employee(session, "tester")
-        manager = Employee(username="pjansen", full_name="Petra Jansen", role=Role.CASE_MANAGER)
-        session.add(manager)
-        session.flush()
-        client = clients.create_client(session, actor, VALID, TODAY)
-        data = CaseInput(route="standard", registered_on=TODAY, case_manager_id=manager.id)
-        return cases.open_case(session, actor, client.id, data, TODAY).id
+        return open_standard_case(session, acting_employee(session, "tester"))
 
 
 def write(database, change):
