@@ -5,6 +5,9 @@ what it said."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 import pytest
 
 from ui import asking, forms
@@ -25,3 +28,13 @@ def no_unanswered_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(asking, "confirm", unanswered)
     monkeypatch.setattr(QMessageBox, "critical", unanswered)
+
+
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine runs in another zone than the Netherlands."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -4,10 +4,8 @@ Dutch time and with which template versions."""
 import io
 import subprocess
 import sys
-import time
 from zoneinfo import ZoneInfo
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -15,16 +13,6 @@ from sqlalchemy import select
 from store.models import Employee, StoredLetter
 from tests.support.paths import ROOT
 from tests.support.ui import open_window, search_for
-
-
-@pytest.fixture
-def new_york(monkeypatch):
-    """The machine runs in another zone than the Netherlands."""
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def keep_homework_letter(qtbot, window):
