@@ -1,4 +1,6 @@
-"""The main window: client search on the left, the chosen client's dossier on the right."""
+"""The main window: client search on the left, the chosen client's dossier on the right.
+
+Each dialog is imported where it opens, so the window starts without loading them all."""
 
 from __future__ import annotations
 
@@ -30,17 +32,11 @@ from correspondence.rules.formatting import count_noun
 from correspondence.rules.inputs import ClientInput
 from correspondence.rules.kinds import LetterKind
 from correspondence.rules.vocabulary import DecisionStatus
-from correspondence.workflows import decisions, demo
+from correspondence.workflows import decisions
 from ui import asking
-from ui.advance_dialog import AdvanceDialog
-from ui.call_dialog import CallDialog
-from ui.case_dialog import CaseDialog
-from ui.client_dialog import ClientDialog
 from ui.client_table import ClientTableModel
 from ui.context import AppContext
-from ui.decision_dialog import DecisionDialog
 from ui.dossier_view import DossierView
-from ui.first_start import FirstStartDialog
 from ui.navigation import DownIntoResults, build_menus, offer, unavailable
 from ui.recent import RecentMenu
 from ui.step_actions import StepActionRunner
@@ -50,7 +46,11 @@ from ui.workers import Job
 if TYPE_CHECKING:
     from correspondence.letters.dossier_letters import LetterChoice
     from correspondence.workflows.unit_of_work import Read
+    from ui.advance_dialog import AdvanceDialog
     from ui.batch_window import BatchWindow
+    from ui.call_dialog import CallDialog
+    from ui.decision_dialog import DecisionDialog
+    from ui.first_start import FirstStartDialog
     from ui.letter_dialog import LetterDialog
     from ui.stored_letter_dialog import StoredLetterDialog
 
@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
     def _client_dialog(
         self, municipalities: list[Choice], existing: tuple[int, ClientInput] | None
     ) -> None:
+        from ui.client_dialog import ClientDialog
+
         dialog = ClientDialog(self.context, municipalities, existing, parent=self)
         if dialog.exec():
             self.search()  # the client's name or address may have changed in the list
@@ -326,6 +328,8 @@ class MainWindow(QMainWindow):
         client_id = dossier.client_id
 
         def show(managers: list[Choice]) -> None:
+            from ui.case_dialog import CaseDialog
+
             CaseDialog(self.context, client_id, managers, existing, parent=self).exec()
 
         self._open_with(views.case_managers, show)
@@ -365,6 +369,8 @@ class MainWindow(QMainWindow):
         dossier = self.dossier_view.dossier
         if dossier is None or dossier.case is None or not dossier.case.open:
             return None
+        from ui.decision_dialog import DecisionDialog
+
         self.decision_dialog = DecisionDialog(
             self.context, dossier.client_id, dossier.case.id, dossier.case.registered_on, None, self
         )
@@ -379,6 +385,8 @@ class MainWindow(QMainWindow):
         client_id, case = dossier.client_id, dossier.case
 
         def show(existing: DecisionForm) -> None:
+            from ui.decision_dialog import DecisionDialog
+
             self.decision_dialog = DecisionDialog(
                 self.context, client_id, case.id, case.registered_on, existing, self
             )
@@ -415,6 +423,8 @@ class MainWindow(QMainWindow):
         client_id = dossier.client_id
 
         def show(logged: LoggedCall) -> None:
+            from ui.call_dialog import CallDialog
+
             self.call_dialog = CallDialog.correcting(self.context, client_id, logged, self)
             self.call_dialog.open()
 
@@ -425,6 +435,8 @@ class MainWindow(QMainWindow):
         dossier = self.dossier_view.dossier
         if dossier is None or dossier.case is None or not dossier.case.open:
             return None
+        from ui.advance_dialog import AdvanceDialog
+
         dialog = self.advance_dialog = AdvanceDialog(
             self.context, dossier.client_id, dossier.case.id, parent=self
         )
@@ -449,6 +461,8 @@ class MainWindow(QMainWindow):
             self._report_failure("Geen besluit in dit dossier wacht op uitleg vooraf.")
             return None
         chosen = self.dossier_view.selected_decision()
+        from ui.call_dialog import CallDialog
+
         dialog = self.call_dialog = CallDialog(
             self.context, dossier.client_id, waiting, chosen, parent=self
         )
@@ -483,6 +497,8 @@ class MainWindow(QMainWindow):
         )
 
     def first_start(self, offer_demo: bool) -> FirstStartDialog:
+        from ui.first_start import FirstStartDialog
+
         dialog = self.first_start_dialog = FirstStartDialog(self.context, self)
 
         def registered() -> None:
@@ -504,6 +520,8 @@ class MainWindow(QMainWindow):
             self.load_demo()
 
     def load_demo(self) -> Job:
+        from correspondence.workflows import demo  # only a new database needs it
+
         progress = QProgressDialog(
             "Demogegevens laden…", "Annuleren", 0, len(demo.DEMO_CLIENTS), self
         )

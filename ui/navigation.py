@@ -10,8 +10,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView
 
-from ui.employees_window import EmployeesWindow
-
 if TYPE_CHECKING:
     from correspondence.queries.views import Dossier
     from ui.main_window import MainWindow
@@ -30,7 +28,7 @@ SHORTCUTS = {
 def build_menus(window: MainWindow) -> None:
     """Bestand, Dossier, Brieven, Verzenden, Beheer and Help, over the window's own actions."""
     staff = QAction("Medewerkers…", window)
-    staff.triggered.connect(lambda: EmployeesWindow(window.context, window).exec())
+    staff.triggered.connect(lambda: _staff(window))
     about = QAction("Over Poortpost", window)
     about.triggered.connect(lambda: QMessageBox.about(window, "Over Poortpost", ABOUT))
     for name, keys in SHORTCUTS.items():
@@ -66,6 +64,12 @@ def build_menus(window: MainWindow) -> None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+
+
+def _staff(window: MainWindow) -> None:
+    from ui.employees_window import EmployeesWindow  # loads when beheer first opens it
+
+    EmployeesWindow(window.context, window).exec()
 
 
 def unavailable(dossier: Dossier | None) -> dict[str, str | None]:
