@@ -495,12 +495,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def offer_demo(self) -> None:
-        answer = QMessageBox.question(
+        """Asked as every Ja/Nee question is, Nee by default: Enter never fills a real
+        database with fictional clients."""
+        if asking.confirm(
             self,
             "Lege database",
             "Deze database bevat nog geen klanten. Wilt u fictieve demogegevens laden?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.load_demo()
 
     def load_demo(self) -> Job:
