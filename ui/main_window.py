@@ -307,7 +307,13 @@ class MainWindow(QMainWindow):
         self, municipalities: list[Choice], existing: tuple[int, ClientInput] | None
     ) -> None:
         dialog = ClientDialog(self.context, municipalities, existing, parent=self)
-        if dialog.exec():
+        if not dialog.exec():
+            return
+        if existing is None:
+            # the new client's dossier stays open, ready for Nieuw dossier; a search would
+            # forget it, and the text in the search box need not find the new client
+            self.open_recent(dialog.saved_value)
+        else:
             self.search()  # the client's name or address may have changed in the list
 
     def new_case(self) -> None:
