@@ -58,7 +58,7 @@ class BatchWindow(QDialog):
         )
         self.manager = combo([(ALL, "Alle klantmanagers")])
         self.decided_from, self.decided_until = OptionalDate(), OptionalDate()
-        self.sent_on = date_edit()
+        self.sent_on = date_edit(context.today())  # the day the window works on
         filters = QFormLayout()
         filters.addRow("Gemeente", self.municipality)
         filters.addRow("Soort", self.kind)

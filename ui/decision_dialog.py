@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -37,11 +38,14 @@ OWN_FIELDS = {
     "starts_on": DecisionKind.GRANT,
 }
 PARAGRAPH_LINES = 4
+PARAGRAPH_WIDTH = 720  # the form's width: a paragraph of about ninety characters a line
 
 
 class Paragraphs(QWidget):
     """The reasons, one multi-line field per paragraph, each with its own error line; a
     paragraph can be added after the last or removed."""
+
+    rows_changed = Signal()  # a paragraph was added or removed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +85,7 @@ class Paragraphs(QWidget):
         self.editors.append(editor)
         self.errors.append(error)
         self.rows.append(row)
+        self.rows_changed.emit()
         return editor
 
     def remove(self, index: int) -> None:
@@ -89,6 +94,7 @@ class Paragraphs(QWidget):
         self.rows.pop(index).deleteLater()
         if not self.editors:  # there is always a field to type the first paragraph in
             self.add()
+        self.rows_changed.emit()
 
     def texts(self) -> list[str]:
         return [editor.toPlainText() for editor in self.editors]
@@ -120,12 +126,16 @@ class DecisionDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(context, "Besluit bewerken" if existing else "Nieuw besluit", parent)
+        # wide enough that a paragraph of reasons reads as one, four lines at a time
+        self.setMinimumWidth(PARAGRAPH_WIDTH)
         self.client_id, self.case_id = client_id, case_id
         self.decision_id = existing.id if existing else None
         self.status = DecisionStatus.DRAFT
         self.kind = self.form.add("kind", "Soort besluit", combo(KINDS))
         self.decided_on = self.form.add("decided_on", "Datum besluit", OptionalDate())
         self.reasons = self.form.add("reasons", "Motivering (één alinea per veld)", Paragraphs())
+        # a paragraph added grows the form within the screen, once its row is laid out
+        self.reasons.rows_changed.connect(lambda: QTimer.singleShot(0, self._grow))
         self.missing = self.form.add(
             "missing", "Ontbrekende informatie (één per regel)", QPlainTextEdit()
         )
@@ -157,6 +167,10 @@ class DecisionDialog(FormDialog):
         self.missing.setPlainText("\n".join(existing.missing))
         self.requested_on.set_value(existing.requested_on)
         self.starts_on.set_value(existing.starts_on)
+
+    def _grow(self) -> None:
+        if self.isVisible():
+            self.fit_to_screen()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

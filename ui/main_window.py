@@ -309,7 +309,13 @@ class MainWindow(QMainWindow):
         from ui.client_dialog import ClientDialog
 
         dialog = ClientDialog(self.context, municipalities, existing, parent=self)
-        if dialog.exec():
+        if not dialog.exec():
+            return
+        if existing is None:
+            # the new client's dossier stays open, ready for Nieuw dossier; a search would
+            # forget it, and the text in the search box need not find the new client
+            self.open_recent(dialog.saved_value)
+        else:
             self.search()  # the client's name or address may have changed in the list
 
     def new_case(self) -> None:
@@ -511,12 +517,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def offer_demo(self) -> None:
-        answer = QMessageBox.question(
+        """Asked as every Ja/Nee question is, Nee by default: Enter never fills a real
+        database with fictional clients."""
+        if asking.confirm(
             self,
             "Lege database",
             "Deze database bevat nog geen klanten. Wilt u fictieve demogegevens laden?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.load_demo()
 
     def load_demo(self) -> Job:

@@ -68,6 +68,7 @@ def batch_window(qtbot, context: AppContext) -> BatchWindow:
     qtbot.addWidget(batch)
     batch.show()
     batch.sent_on.setDate(QDate(TODAY))
+    batch.refresh()  # as the main window does when it opens the batch
     qtbot.waitUntil(lambda: batch.print_button.isEnabled(), timeout=10000)
     return batch
 

@@ -1,28 +1,15 @@
 """The first start on a new database: the person at the keyboard says who they are, becomes
 the first employee with beheer rights, is offered the demo data, and sees what to do next."""
 
-from PySide6.QtWidgets import QMessageBox
-
 from correspondence.queries.employees import employees
 from correspondence.workflows.unit_of_work import read
-from tests.support.ui import open_window
-
-
-def answer(monkeypatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+from tests.support.ui import answer, open_window
 
 
 def test_a_new_database_asks_who_you_are_then_offers_the_demo(
     qtbot, sqlite_database, app_context, monkeypatch
 ):
-    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer(monkeypatch, yes=False)
     window = open_window(qtbot, app_context(sqlite_database, "pjansen"))
     window.begin()
     dialog = window.first_start_dialog
@@ -47,7 +34,7 @@ def test_a_new_database_asks_who_you_are_then_offers_the_demo(
 def test_a_name_is_required_and_nothing_is_registered_without_it(
     qtbot, sqlite_database, app_context, monkeypatch
 ):
-    answer(monkeypatch, QMessageBox.StandardButton.No)
+    answer(monkeypatch, yes=False)
     window = open_window(qtbot, app_context(sqlite_database, "pjansen"))
     window.begin()
     dialog = window.first_start_dialog
@@ -63,7 +50,7 @@ def test_a_name_is_required_and_nothing_is_registered_without_it(
 def test_a_database_with_employees_does_not_ask_again(
     qtbot, demo_database, app_context, monkeypatch
 ):
-    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer(monkeypatch, yes=False)
     window = open_window(qtbot, app_context(demo_database, "pjansen"))
     window.begin()
     assert window.first_start_dialog is None

@@ -1,7 +1,7 @@
 """The desktop shell driven as a person would, with real widgets on a real SQLite file."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from correspondence.queries import views
@@ -11,7 +11,7 @@ from correspondence.workflows.demo import demo_bsn
 from correspondence.workflows.unit_of_work import write
 from store.models import Client
 from tests.support.data import TODAY, VALID
-from tests.support.ui import open_window, search_for
+from tests.support.ui import answer, open_window, search_for
 from ui import app as app_module
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
@@ -103,13 +103,7 @@ def test_a_database_without_clients_offers_the_demo(
     qtbot, sqlite_database, app_context, monkeypatch
 ):
     write(sqlite_database, "tester", lambda session, actor: actor.id)  # someone is registered
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answer(monkeypatch, yes=True)
     window = app_module.open_window(app_context(sqlite_database))
     qtbot.addWidget(window)
     assert asked and "demogegevens" in asked[0]
