@@ -40,12 +40,15 @@ def user_sized(view: QTableView) -> None:
 
 def fit(view: QTableView) -> None:
     """The columns fit what the first rows shown hold, none wider than WIDEST_COLUMN (after
-    that they keep the width the employee gave them); every row as tall as its text."""
+    that they keep the width the employee gave them); the last takes the room that is left,
+    so on a narrow screen its text wraps instead of running off; every row as tall as its text."""
     if view.model().rowCount() and not view.property("fitted"):
         view.resizeColumnsToContents()
         header = view.horizontalHeader()
-        for column in range(header.count()):
+        last = header.count() - 1
+        for column in range(last):
             header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
+        header.resizeSection(last, header.minimumSectionSize())  # the stretch gives it the rest
         view.setProperty("fitted", True)
     view.resizeRowsToContents()
 

@@ -64,3 +64,20 @@ def test_every_table_is_sized_by_the_employee_and_fits_its_content(
     steps.horizontalHeader().resizeSection(0, first + 40)  # dragged wider by the employee
     search_for(qtbot, window, "Wiśniewski")
     assert steps.horizontalHeader().sectionSize(0) == first + 40  # kept for the next dossier
+
+
+def test_a_long_last_column_wraps_within_a_narrow_table_instead_of_running_off(qtbot):
+    from ui.widgets import fill, fit, table
+
+    steps = table("steps", ["Stap", "Status", "Datum", "Uiterlijk", "Toelichting"])
+    qtbot.addWidget(steps)
+    steps.resize(560, 300)
+    steps.show()
+    fill(steps, [["Participatiegesprek", "te doen", "30-11-2026", "07-12-2026", LONG_NOTE]])
+    fit(steps)
+    qtbot.waitUntil(lambda: steps.viewport().width() > 0)
+    header = steps.horizontalHeader()
+    widths = [header.sectionSize(column) for column in range(5)]
+    assert sum(widths) <= steps.viewport().width()
+    assert steps.horizontalScrollBar().maximum() == 0
+    assert steps.rowHeight(0) > 3 * steps.fontMetrics().height()
