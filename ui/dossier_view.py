@@ -163,6 +163,10 @@ class DossierView(QWidget):
             step = dossier.next_due
             when = f" (uiterlijk {short_date(step.deadline)})" if step.deadline else ""
             self.next_due.setText(f"<b>Volgende stap:</b> {step.title}{when} — {step.state.value}")
+        elif dossier.case is None:
+            self.next_due.setText(
+                "<b>Volgende stap:</b> een dossier openen (Dossier › Nieuw dossier)"
+            )
         else:
             self.next_due.setText("<b>Volgende stap:</b> geen openstaande acties")
         self._fill_steps(dossier)

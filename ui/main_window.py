@@ -221,26 +221,33 @@ class MainWindow(QMainWindow):
 
     def search(self) -> None:
         """A new search forgets the dossier shown: no action may touch a client out of view."""
-        text = self.search_box.text()
         self.selected_client = None
         self.dossier_view.show_dossier(None)
         self._update_actions()
+        self._list(keep=None)
+
+    def _list(self, keep: int | None) -> None:
+        """Fill the list from the search box; with `keep`, that client stays chosen."""
+        text = self.search_box.text()
         self.search_generation += 1
         generation = self.search_generation
         self.context.ops.read(
             self,
             lambda session: views.search(session, text),
-            on_done=lambda rows: self._show_results(generation, rows),
+            on_done=lambda rows: self._show_results(generation, rows, keep),
         )
 
-    def _show_results(self, generation: int, rows: list[ClientRow]) -> None:
+    def _show_results(self, generation: int, rows: list[ClientRow], keep: int | None) -> None:
         if generation != self.search_generation:
             return  # an older search finished after a newer one started
         self.results.set_rows(rows)
         fit(self.table)
         found = f"{count_noun(len(rows), 'klant', 'klanten')} gevonden"
         self.result_count.setText(found if self.search_box.text() else "")
-        if len(rows) == 1:
+        ids = [row.id for row in rows]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        elif len(rows) == 1:
             self.table.selectRow(0)
 
     def _selection_changed(self) -> None:
@@ -316,7 +323,8 @@ class MainWindow(QMainWindow):
             # forget it, and the text in the search box need not find the new client
             self.open_recent(dialog.saved_value)
         else:
-            self.search()  # the client's name or address may have changed in the list
+            # the list shows the new name or address; the dossier stays open
+            self._list(keep=existing[0])
 
     def new_case(self) -> None:
         self._case_dialog(new=True)

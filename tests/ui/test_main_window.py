@@ -143,3 +143,29 @@ def test_qts_own_buttons_speak_dutch(qapp):
     buttons = QDialogButtonBox(kinds[0] | kinds[1])
     labels = [buttons.button(kind).text().replace("&", "") for kind in kinds]
     assert labels == ["Opslaan", "Annuleren"]
+
+
+def test_editing_a_client_keeps_the_dossier_open_and_renames_the_row(
+    qtbot, demo_database, app_context, monkeypatch
+):
+    from ui.client_dialog import ClientDialog
+
+    def save_new_street(dialog: ClientDialog) -> int:
+        dialog.inputs["street"].setText("Kleine Houtstraat")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ClientDialog, "exec", save_new_street)
+    window = open_window(qtbot, app_context(demo_database))
+    search_for(qtbot, window, "a")
+    names = [row.name for row in window.results.rows]
+    assert len(names) > 1
+    chosen = next(i for i, name in enumerate(names) if name.startswith("Yılmaz"))
+    window.table.selectRow(chosen)
+    client_id = window.dossier_view.dossier.client_id
+    window.edit_client()
+    view = window.dossier_view
+    assert view.dossier is not None and view.dossier.client_id == client_id
+    assert "Kleine Houtstraat" in view.details.text()
+    assert window.selected_client == client_id
+    assert window.edit_client_action.isEnabled()
