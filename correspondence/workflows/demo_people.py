@@ -7,37 +7,38 @@ from dataclasses import dataclass
 
 from store.vocabulary import Role
 
+# fictional people reached through the municipality's general number, never a direct line
 EMPLOYEES = [
     (
         "pjansen",
         "Petra Jansen",
         Role.CASE_MANAGER,
         "p.jansen@haarlem.nl",
-        "023 511 4275",
+        "14 023",
     ),
     (
         "aelamrani",
         "Ahmed El Amrani",
         Role.CASE_MANAGER,
         "a.elamrani@haarlem.nl",
-        "023 511 4276",
+        "14 023",
     ),
     (
         "sdeboer",
         "Sanne de Boer",
         Role.CASE_MANAGER,
         "s.deboer@haarlem.nl",
-        "023 511 4277",
+        "14 023",
     ),
     (
         "kvisser",
         "Karin Visser",
         Role.ADMINISTRATION,
         "k.visser@haarlem.nl",
-        "023 511 4280",
+        "14 023",
     ),
-    ("mbakker", "Marco Bakker", Role.QUALITY, "m.bakker@haarlem.nl", "023 511 4290"),
-    ("edewit", "Els de Wit", Role.ADMIN, "e.dewit@haarlem.nl", "023 511 4299"),
+    ("mbakker", "Marco Bakker", Role.QUALITY, "m.bakker@haarlem.nl", "14 023"),
+    ("edewit", "Els de Wit", Role.ADMIN, "e.dewit@haarlem.nl", "14 023"),
 ]
 
 

@@ -70,7 +70,7 @@ def case(
         "case_manager": {
             "name": "Petra Jansen",
             "email": "p.jansen@haarlem.nl",
-            "phone": "023 511 4275",
+            "phone": "14 023",
         },
         "registered_on": registered.isoformat(),
         "application_received_on": (registered + timedelta(days=4)).isoformat(),
