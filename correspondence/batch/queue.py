@@ -6,7 +6,7 @@ its letter still lacks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -59,6 +59,8 @@ class QueueEntry:
     kind: DecisionKind
     case_manager: str
     municipality: str
+    # the decision's version whose text is rendered: sending checks that it is still the one
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def with_cases(
                     continue
                 data, gap = _check(decision, sent_on, policy, references)
                 if not gap:
-                    pairs.append((entry, data))
+                    pairs.append((replace(entry, version=decision.version), data))
         yield from pairs
 
 

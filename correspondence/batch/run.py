@@ -95,6 +95,8 @@ class BatchRun:
     printed: list[Printed] = field(init=False, default_factory=list)
     # rendered and merged, not yet stored
     waiting: list[BatchLetter] = field(init=False, default_factory=list)
+    # each printed decision's version as its text was rendered
+    rendered: dict[int, int] = field(init=False, default_factory=dict)
     sent: bool = field(init=False, default=False)
 
     @contextmanager
@@ -155,7 +157,7 @@ def _run(run: BatchRun) -> BatchResult:
         front, pages = file.finish(cover)
         print_file = PrintFile(len(run.printed), front, pages, file.sha256())
         with run.writing() as (session, actor):
-            print_batches.complete_batch(session, actor, batch, print_file)
+            print_batches.complete_batch(session, actor, batch, print_file, run.rendered)
         run.sent = True
         file.publish()
     except (OSError, FileProblem) as exc:
@@ -184,6 +186,7 @@ def _print_letters(run: BatchRun, batch: StartedBatch, file: PrintOutput) -> Non
             BatchLetter(entry.case_id, entry.decision_id, kind, pdf, versions, data, first, pages)
         )
         run.printed.append(_printed(entry, batch, first, pages))
+        run.rendered[entry.decision_id] = entry.version
         if renewal.due(done, total):
             _store(run, batch)
             renewal.renewed()

@@ -9,6 +9,7 @@ database's clock, so a desktop whose clock runs fast never takes a live batch as
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -119,12 +120,17 @@ def store_letters(
 
 
 def complete_batch(
-    session: Session, actor: Employee, batch: StartedBatch, print_file: PrintFile
+    session: Session,
+    actor: Employee,
+    batch: StartedBatch,
+    print_file: PrintFile,
+    rendered: Mapping[int, int],
 ) -> None:
-    """The decisions of the batch become sent, all or none: only if each is still ready and
-    its gate still open."""
+    """The decisions of the batch become sent, all or none: only if each is still ready, its
+    text still the one `rendered` (decision to version) was printed from, and its gate open."""
     _renew_lease(session, batch.id)
     in_batch = select(StoredLetter.decision_id).where(StoredLetter.batch_id == batch.id)
+    _text_unchanged(session, rendered)
     _gate_still_open(session, list(session.scalars(in_batch)), batch.sent_on)
     result = session.execute(
         update(Decision)
@@ -215,6 +221,22 @@ def _renew_lease(session: Session, batch_id: int, **values: Any) -> None:
     )
     if _changed(renewed) != 1:
         raise BatchConflict("deze batch is intussen als afgebroken opgeruimd; draai opnieuw")
+
+
+def _text_unchanged(session: Session, rendered: Mapping[int, int]) -> None:
+    """A decision revised while its letter was rendered would be sent with the old text."""
+    ids = list(rendered)
+    for start in range(0, len(ids), GATE_CHUNK):
+        chunk = ids[start : start + GATE_CHUNK]
+        versions = session.execute(
+            select(Decision.id, Decision.version).where(Decision.id.in_(chunk))
+        )
+        for decision_id, version in versions:
+            if version != rendered[decision_id]:
+                raise BatchConflict(
+                    f"besluit {decision_id} is intussen gewijzigd; er is niets verzonden. "
+                    "Draai de batch opnieuw."
+                )
 
 
 def _gate_still_open(session: Session, decision_ids: list[int], sent_on: date) -> None:

@@ -285,6 +285,41 @@ def test_the_contact_log_only_grows(sqlite_url):
     database.close()
 
 
+def test_a_decision_revised_while_printing_is_not_sent_with_its_old_text(sqlite_url, tmp_path):
+    from correspondence.workflows.decisions import DecisionText, revise_decision
+    from correspondence.workflows.print_batches import BatchConflict
+
+    database = imported(sqlite_url, [case(0, TODAY, "grant"), case(1, TODAY, "rejection")])
+    new_reason = "U heeft een auto van meer dan het vrij te laten vermogen."
+
+    def revise_once(done, _total):
+        if done == 1:
+            with database.session() as session, session.begin():
+                decision = session.scalars(
+                    select(Decision).where(Decision.kind == DecisionKind.REJECTION)
+                ).one()
+                text = DecisionText(decision.decided_on, [new_reason])
+                revise_decision(
+                    session, acting_employee(session, "admin"), decision.id, text,
+                    DecisionStatus.READY,
+                )  # fmt: skip
+
+    out = tmp_path / "b.pdf"
+    with pytest.raises(BatchConflict, match="intussen gewijzigd"):
+        run_batch(
+            BatchRun(
+                database, "admin", SENT_ON, BatchFilter(), out, progress=revise_once, workers=1
+            )
+        )
+    assert not out.exists()
+    with database.session() as session:
+        decisions = {d.kind: d for d in session.scalars(select(Decision))}
+        assert {d.status for d in decisions.values()} == {DecisionStatus.READY}
+        assert decisions[DecisionKind.REJECTION].reasons == [new_reason]
+        assert session.scalars(select(PrintBatch)).one().status is BatchStatus.ABANDONED
+    database.close()
+
+
 def test_an_unwritable_print_file_is_refused_before_anything_is_sent(sqlite_url, tmp_path):
     imported(sqlite_url, cases(2, TODAY)).close()
     result = run_cli(
