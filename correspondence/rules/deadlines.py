@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from correspondence.rules.calendar import AtwCalendar
 
 OBJECTION_TERM_DAYS = 42  # Awb 6:7: six weeks
+POSTED_OBJECTION_DAYS = 7  # Awb 6:9 lid 2: a posted objection may arrive a week after the term
 DECISION_TERM_DAYS = 56  # Awb 4:13: eight weeks after receipt of the application
 ADVANCE_TERM_DAYS = 28  # Participatiewet art. 52: within four weeks of the registration
 SEARCH_PERIOD_DAYS = 28  # Participatiewet art. 41 lid 4: four weeks for young people
@@ -18,6 +19,23 @@ INTERVIEW_WITHIN_DAYS = 7  # promise made to residents after the evaluation
 def objection_deadline(sent_on: date, calendar: AtwCalendar) -> date:
     """Last day to object to a decision sent on `sent_on` (Awb 6:7, 6:8 and the Atw)."""
     return calendar.term_end(sent_on, OBJECTION_TERM_DAYS)
+
+
+def objection_moved_by(sent_on: date, calendar: AtwCalendar) -> str | None:
+    """Why the Atw moved the last day to object (Dutch, e.g. "zaterdag"), or None when the
+    term ends on the day six weeks after sending."""
+    return calendar.non_working_reason(sent_on + timedelta(days=OBJECTION_TERM_DAYS))
+
+
+def posted_objection_arrival(sent_on: date, calendar: AtwCalendar) -> date:
+    """Last day on which an objection posted in time must have arrived (Awb 6:9 lid 2).
+
+    Posted before the end of the objection term, it is in time if it is received no later
+    than one week after that term ended. That week is a term set in a law and not counted
+    backwards, so Atw art. 1 applies to it as well: ending on a Saturday, Sunday or holiday,
+    it runs on to the next working day.
+    """
+    return calendar.term_end(objection_deadline(sent_on, calendar), POSTED_OBJECTION_DAYS)
 
 
 def decision_deadline(application_received_on: date, calendar: AtwCalendar) -> date:
