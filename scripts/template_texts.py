@@ -241,6 +241,9 @@ LETTERS: dict[str, list[Item]] = {
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],
+    # Awb 4:5 lid 1 aanhef en onder c (information insufficient, after a term to complete it),
+    # lid 4 (sent within four weeks after that term passed: the letter is refused otherwise,
+    # deadlines.not_processed_refusal); Participatiewet art. 17 (duty to inform)
     "decision-not-processed": [
         "{{ klant.aanhef }},",
         "**Wij nemen uw aanvraag voor bijstand niet in behandeling.**",
@@ -250,18 +253,25 @@ LETTERS: dict[str, list[Item]] = {
         "{%p for stuk in besluit.ontbrekend %}",
         ("Opsomming", "•\u00a0{{ stuk }}"),
         "{%p endfor %}",
-        "Wij hebben deze informatie niet of niet volledig gekregen. Zonder deze informatie kunnen "
-        "wij niet beoordelen of u recht heeft op bijstand.",
+        "U had tot en met {{ besluit.aanvullen_tot|dag_datum }} de tijd om ons deze informatie "
+        "te geven. Die termijn is voorbij. Wij hebben de informatie niet of niet volledig "
+        "gekregen. Zonder deze informatie kunnen wij niet beoordelen of u recht heeft op "
+        "bijstand.",
         "{%p for reden in besluit.redenen %}",
         "{{ reden }}",
         "{%p endfor %}",
         ("Kop", "Welke regels gelden?"),
         "Wij hebben besloten op grond van artikel 4:5 van de Algemene wet bestuursrecht en "
         "artikel 17 van de Participatiewet. U moet ons alle informatie geven die wij nodig hebben "
-        "om uw aanvraag te beoordelen.",
+        "om uw aanvraag te beoordelen. Geeft u die niet binnen de termijn die wij u gaven, dan "
+        "mogen wij uw aanvraag niet in behandeling nemen.",
         ("Kop", "Wat betekent dit voor u?"),
+        # Participatiewet art. 44: bijstand starts on the day of the (new) application at the
+        # earliest; the old application gives no earlier start
         "Wij beslissen niet over uw recht op bijstand. U kunt opnieuw bijstand aanvragen. Lever "
-        "dan alle gevraagde informatie in.",
+        "dan alle gevraagde informatie in. De bijstand kan dan op zijn vroegst ingaan op de dag "
+        "waarop u opnieuw aanvraagt, niet op {{ aanvraag.ontvangen|datum }}. Wacht daarom niet "
+        "te lang.",
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],

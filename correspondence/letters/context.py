@@ -200,6 +200,13 @@ def _decision(
             errors,
         ),
     }
+    if kind is LetterKind.NOT_PROCESSED:
+        refusal = deadlines.not_processed_refusal(
+            case.application_complete_by, decision.sent_on, ref.calendar
+        )
+        if refusal:
+            errors["application_complete_by"] = refusal
+        result["aanvullen_tot"] = case.application_complete_by
     content = Content(decision.reasons, decision.missing, decision.requested_on)
     errors.update({f"decision.{f}": m for f, m in content_gaps(decision_kind, content).items()})
     if kind is LetterKind.GRANT:

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from correspondence.rules.calendar import AtwCalendar
+from correspondence.rules.formatting import weekday_date
 
 OBJECTION_TERM_DAYS = 42  # Awb 6:7: six weeks
 POSTED_OBJECTION_DAYS = 7  # Awb 6:9 lid 2: a posted objection may arrive a week after the term
+NOT_PROCESSED_WITHIN_DAYS = 28  # Awb 4:5 lid 4: within four weeks after the term passed
 DECISION_TERM_DAYS = 56  # Awb 4:13: eight weeks after receipt of the application
 ADVANCE_TERM_DAYS = 28  # Participatiewet art. 52: within four weeks of the registration
 SEARCH_PERIOD_DAYS = 28  # Participatiewet art. 41 lid 4: four weeks for young people
@@ -36,6 +38,38 @@ def posted_objection_arrival(sent_on: date, calendar: AtwCalendar) -> date:
     it runs on to the next working day.
     """
     return calendar.term_end(objection_deadline(sent_on, calendar), POSTED_OBJECTION_DAYS)
+
+
+def not_processed_last_day(complete_by: date, calendar: AtwCalendar) -> date:
+    """Last day to send a decision not to process an application whose term to complete it
+    ended on `complete_by` unused: within four weeks after that (Awb 4:5 lid 4, with the Atw)."""
+    return calendar.term_end(complete_by, NOT_PROCESSED_WITHIN_DAYS)
+
+
+def not_processed_refusal(
+    complete_by: date | None, sent_on: date, calendar: AtwCalendar
+) -> str | None:
+    """Why a decision not to process the application cannot be sent on `sent_on` (Dutch), or
+    None when it can: only after the client had a term to complete it (Awb 4:5 lid 1) and
+    that term passed, and within four weeks after it ended (Awb 4:5 lid 4)."""
+    if complete_by is None:
+        return (
+            "de klant heeft geen termijn gekregen om de aanvraag aan te vullen; leg die "
+            "termijn eerst vast (artikel 4:5 Awb)"
+        )
+    if sent_on <= complete_by:
+        return (
+            f"de termijn om de aanvraag aan te vullen loopt nog tot en met "
+            f"{weekday_date(complete_by)}; pas daarna kan de aanvraag buiten behandeling blijven"
+        )
+    last = not_processed_last_day(complete_by, calendar)
+    if sent_on > last:
+        return (
+            f"een besluit om de aanvraag niet te behandelen moest uiterlijk op "
+            f"{weekday_date(last)} zijn verstuurd, vier weken na het einde van de termijn om "
+            "aan te vullen (artikel 4:5, vierde lid, Awb); beslis nu op de aanvraag zelf"
+        )
+    return None
 
 
 def decision_deadline(application_received_on: date, calendar: AtwCalendar) -> date:

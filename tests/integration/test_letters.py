@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -94,6 +94,10 @@ EXPECTED = {
     LetterKind.NOT_PROCESSED: [
         "bankafschriften van de afgelopen drie maanden",
         "13 november 2026",
+        "U had tot en met vrijdag 27 november 2026 de tijd",
+        "Die termijn is voorbij.",
+        "U kunt opnieuw bijstand aanvragen.",
+        "op zijn vroegst ingaan op de dag waarop u opnieuw aanvraagt",
         "in een gesprek",
         "Postbus 352, 2100 AJ  HEEMSTEDE",
     ],
@@ -222,6 +226,37 @@ def test_when_the_atw_moved_the_last_day_the_letter_says_why_not_six_weeks(produ
         "eindigen op vrijdag 25 december 2026. Die dag is geen werkdag (Eerste Kerstdag)." in text
     )
     assert "wij het uiterlijk op maandag 4 januari 2027 hebben" in text
+
+
+def test_not_processed_is_refused_before_the_term_passed_and_after_four_weeks(producer, references):
+    case = example_case(LetterKind.NOT_PROCESSED)  # term to complete: Friday 27 November 2026
+    reference = references[case.municipality]
+
+    def sent(day: date, complete_by: date | None = case.application_complete_by):
+        decision = replace(case.decision, decided_on=day, sent_on=day)
+        called = datetime.combine(
+            day - timedelta(days=1), time(14), case.decision.explained.at.tzinfo
+        )
+        explained = replace(case.decision.explained, at=called)
+        decision = replace(decision, explained=explained)
+        return replace(case, decision=decision, application_complete_by=complete_by)
+
+    for early in (date(2026, 11, 20), date(2026, 11, 27)):
+        with pytest.raises(ValidationFailed) as refused:
+            producer.produce(LetterKind.NOT_PROCESSED, sent(early), reference)
+        assert (
+            "loopt nog tot en met vrijdag 27 november 2026"
+            in (refused.value.errors["application_complete_by"])
+        )
+    # four weeks after the term end on Christmas Day: the Atw gives until Monday 28 December
+    assert producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 28)), reference).pdf
+    with pytest.raises(ValidationFailed) as refused:
+        producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 29)), reference)
+    assert (
+        "uiterlijk op maandag 28 december 2026" in refused.value.errors["application_complete_by"]
+    )
+    with pytest.raises(ValidationFailed, match="geen termijn gekregen"):
+        producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 1), None), reference)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.deadlines import (
+    not_processed_last_day,
+    not_processed_refusal,
     objection_deadline,
     objection_moved_by,
     posted_objection_arrival,
@@ -64,3 +66,28 @@ def test_the_deadline_is_moved_exactly_when_six_weeks_end_on_a_non_working_day(s
     six_weeks = sent_on + timedelta(days=42)
     moved = objection_moved_by(sent_on, EQUATED)
     assert (moved is None) == (objection_deadline(sent_on, EQUATED) == six_weeks)
+
+
+# --- not processed (Awb 4:5) -------------------------------------------------------------
+
+
+def test_not_processed_only_after_the_term_passed_and_within_four_weeks():
+    term = date(2026, 11, 27)  # Friday
+    assert not_processed_last_day(term, EQUATED) == date(2026, 12, 28)  # Christmas, weekend
+    assert "loopt nog tot en met vrijdag 27 november 2026" in not_processed_refusal(
+        term, term, EQUATED
+    )
+    assert not_processed_refusal(term, date(2026, 11, 30), EQUATED) is None
+    assert not_processed_refusal(term, date(2026, 12, 28), EQUATED) is None
+    late = not_processed_refusal(term, date(2026, 12, 29), EQUATED)
+    assert "uiterlijk op maandag 28 december 2026" in late and "4:5, vierde lid" in late
+    assert "geen termijn gekregen" in not_processed_refusal(None, term, EQUATED)
+
+
+@given(days, st.integers(min_value=-10, max_value=60))
+def test_not_processed_is_allowed_exactly_between_the_term_and_four_weeks_after(term, offset):
+    sent = term + timedelta(days=offset)
+    allowed = not_processed_refusal(term, sent, EQUATED) is None
+    assert allowed == (term < sent <= not_processed_last_day(term, EQUATED))
+    assert EQUATED.is_working_day(not_processed_last_day(term, EQUATED))
+    assert not_processed_last_day(term, EQUATED) >= term + timedelta(days=28)
