@@ -12,7 +12,7 @@ OBJECTION_TERM_DAYS = 42  # Awb 6:7: six weeks
 POSTED_OBJECTION_DAYS = 7  # Awb 6:9 lid 2: a posted objection may arrive a week after the term
 NOT_PROCESSED_WITHIN_DAYS = 28  # Awb 4:5 lid 4: within four weeks after the term passed
 DECISION_TERM_DAYS = 56  # Awb 4:13: eight weeks after receipt of the application
-ADVANCE_TERM_DAYS = 28  # Participatiewet art. 52: within four weeks of the registration
+ADVANCE_TERM_DAYS = 28  # four weeks: art. 52 Pw after the application; locally after the melding
 SEARCH_PERIOD_DAYS = 28  # Participatiewet art. 41 lid 4: four weeks for young people
 WW_EARLY_START_DAYS = 28  # the route may start up to four weeks before WW ends
 INTERVIEW_WITHIN_DAYS = 7  # promise made to residents after the evaluation
@@ -78,8 +78,25 @@ def decision_deadline(application_received_on: date, calendar: AtwCalendar) -> d
 
 
 def advance_deadline(registered_on: date, calendar: AtwCalendar) -> date:
-    """Last day to grant an advance after a registration (Participatiewet art. 52)."""
+    """Last day of the local offer: an advance on request within four weeks of the melding
+    (the municipality's own practice, earlier than the law asks; see legal_advance_dates)."""
     return calendar.term_end(registered_on, ADVANCE_TERM_DAYS)
+
+
+def legal_advance_dates(
+    application_received_on: date, calendar: AtwCalendar, count: int = 3
+) -> list[date]:
+    """The latest days of the first `count` advances the college must grant unasked
+    (Participatiewet art. 52 lid 1): four weeks after the date of the application and then
+    every four weeks, as long as the right to bijstand is not established.
+
+    Each is counted from the application (4, 8, 12 … weeks), not from a day the Atw moved, so
+    a holiday never pushes the later ones back; each ends on a working day (Atw art. 1).
+    """
+    return [
+        calendar.on_or_after(application_received_on + timedelta(days=ADVANCE_TERM_DAYS * n))
+        for n in range(1, count + 1)
+    ]
 
 
 # the terms a user can ask for by name (the deadline command)

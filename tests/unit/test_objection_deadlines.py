@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.deadlines import (
+    advance_deadline,
+    legal_advance_dates,
     not_processed_last_day,
     not_processed_refusal,
     objection_deadline,
@@ -91,3 +93,26 @@ def test_not_processed_is_allowed_exactly_between_the_term_and_four_weeks_after(
     assert allowed == (term < sent <= not_processed_last_day(term, EQUATED))
     assert EQUATED.is_working_day(not_processed_last_day(term, EQUATED))
     assert not_processed_last_day(term, EQUATED) >= term + timedelta(days=28)
+
+
+# --- the advance (Participatiewet art. 52) -----------------------------------------------
+
+
+def test_the_legal_advance_comes_four_weeks_after_the_application_and_every_four_weeks():
+    received = date(2026, 11, 27)  # four weeks later is Christmas Day
+    assert legal_advance_dates(received, EQUATED) == [
+        date(2026, 12, 28),
+        date(2027, 1, 22),
+        date(2027, 2, 19),
+    ]
+
+
+@given(days, days)
+def test_advance_dates_are_working_days_and_the_local_offer_counts_from_the_melding(
+    registered, received
+):
+    for due in (advance_deadline(registered, EQUATED), *legal_advance_dates(received, EQUATED)):
+        assert EQUATED.is_working_day(due)
+    first, second, third = legal_advance_dates(received, EQUATED)
+    assert received + timedelta(days=28) <= first < second < third
+    assert advance_deadline(registered, EQUATED) >= registered + timedelta(days=28)
