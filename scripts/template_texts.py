@@ -7,15 +7,43 @@ from __future__ import annotations
 Item = str | tuple[str, str] | list[list[str]]
 
 BLOCKS: dict[str, list[Item]] = {
+    # The objection clause of every decision (Awb 3:45: that objection is possible, by whom,
+    # within which term and to whom). Checked against the law in force on 1 January 2026.
     "bezwaar": [
         ("Kop", "Bent u het niet eens met dit besluit?"),
+        # Awb 6:4 lid 1 (objecting by lodging a notice); Awb 2:1 lid 2 and 3 (a representative,
+        # who may be asked for a written authorisation; lid 1 and 2 before 1 January 2024)
         "Dan kunt u bezwaar maken. Dat kunt u zelf doen. Iemand anders mag het ook voor u doen, "
         "als u die persoon daarvoor schriftelijk toestemming geeft (een machtiging).",
+        # Awb 6:7 (six weeks), 6:8 lid 1 (from the day after sending), 6:9 lid 1 (received
+        # before the end of the term); Atw art. 1 lid 1 moves a last day on a Saturday, Sunday
+        # or holiday (Atw art. 3) to the next working day
         "**Wij moeten uw bezwaar uiterlijk op {{ besluit.bezwaartermijn|dag_datum }} hebben.**",
-        "Dat is zes weken na de dag waarop wij deze brief hebben verstuurd. Stuurt u uw bezwaar "
-        "per post? Dan is het ook op tijd als u het vóór het einde van die dag op de post doet "
-        "en wij het binnen een week daarna krijgen.",
+        "{%p if besluit.bezwaar_verschoven %}",
+        "U heeft zes weken de tijd. Die zes weken beginnen op de dag nadat wij deze brief "
+        "hebben verstuurd en eindigen op {{ besluit.zes_weken|dag_datum }}. Die dag is geen "
+        "werkdag ({{ besluit.bezwaar_verschoven }}). Daarom heeft u tot en met de eerste "
+        "werkdag daarna.",
+        "{%p else %}",
+        "Dat is zes weken na de dag waarop wij deze brief hebben verstuurd.",
+        "{%p endif %}",
+        # Awb 6:9 lid 2: posted before the end of the term and received within a week after
+        # it; that week is a statutory term too (Atw art. 1)
+        "Stuurt u uw bezwaar per post? Dan is het op tijd als u het uiterlijk op "
+        "{{ besluit.bezwaartermijn|dag_datum }} op de post doet en wij het uiterlijk op "
+        "{{ besluit.bezwaar_per_post|dag_datum }} hebben.",
+        # Awb 6:4 lid 1: lodged with the body that took the decision
         "Stuur uw bezwaar naar: {{ gemeente.college }}, {{ gemeente.postadres }}.",
+        # Wet modernisering elektronisch bestuurlijk verkeer (Stb. 2023, 183), in force on
+        # 1 January 2026: a resident may send an official message such as an objection
+        # electronically, through the channel the body designates (Awb afdeling 2.3). Shown
+        # only for a municipality whose channel beheer has set.
+        "{%p if bezwaar_digitaal %}",
+        "U kunt ook digitaal bezwaar maken via {{ bezwaar_digitaal.adres }}. "
+        "{{ bezwaar_digitaal.inloggen }}Ook dan moeten wij uw bezwaar uiterlijk op "
+        "{{ besluit.bezwaartermijn|dag_datum }} hebben.",
+        "{%p endif %}",
+        # Awb 6:5 lid 1: signed, name and address, date, the decision, the grounds
         "Zet in uw brief:",
         ("Opsomming", "•\u00a0uw naam en adres;"),
         ("Opsomming", "•\u00a0de datum;"),
@@ -26,10 +54,15 @@ BLOCKS: dict[str, list[Item]] = {
         ),
         ("Opsomming", "•\u00a0waarom u het niet eens bent met het besluit;"),
         ("Opsomming", "•\u00a0uw handtekening."),
+        # Awb 6:16 (an objection does not suspend the decision), 8:81 (provisional measure,
+        # also pending an objection), 8:82 (court fee); the court's postal address is
+        # reference data (rules.legal_channels)
         "Het besluit blijft gelden zolang wij uw bezwaar behandelen. Is uw situatie dringend? "
-        "Dan kunt u de voorzieningenrechter van de rechtbank Noord-Holland vragen om een "
+        "Dan kunt u de voorzieningenrechter van de {{ rechtbank.naam }} vragen om een "
         "voorlopige voorziening. Dat kan alleen als u ook bezwaar heeft gemaakt. U betaalt "
         "daarvoor griffierecht.",
+        "Stuur dat verzoek naar: {{ rechtbank.naam }}, locatie {{ rechtbank.locatie }}, "
+        "{{ rechtbank.postadres }}.",
     ],
     "contact": [
         ("Kop", "Heeft u vragen?"),
@@ -208,6 +241,9 @@ LETTERS: dict[str, list[Item]] = {
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],
+    # Awb 4:5 lid 1 aanhef en onder c (information insufficient, after a term to complete it),
+    # lid 4 (sent within four weeks after that term passed: the letter is refused otherwise,
+    # deadlines.not_processed_refusal); Participatiewet art. 17 (duty to inform)
     "decision-not-processed": [
         "{{ klant.aanhef }},",
         "**Wij nemen uw aanvraag voor bijstand niet in behandeling.**",
@@ -217,18 +253,25 @@ LETTERS: dict[str, list[Item]] = {
         "{%p for stuk in besluit.ontbrekend %}",
         ("Opsomming", "•\u00a0{{ stuk }}"),
         "{%p endfor %}",
-        "Wij hebben deze informatie niet of niet volledig gekregen. Zonder deze informatie kunnen "
-        "wij niet beoordelen of u recht heeft op bijstand.",
+        "U had tot en met {{ besluit.aanvullen_tot|dag_datum }} de tijd om ons deze informatie "
+        "te geven. Die termijn is voorbij. Wij hebben de informatie niet of niet volledig "
+        "gekregen. Zonder deze informatie kunnen wij niet beoordelen of u recht heeft op "
+        "bijstand.",
         "{%p for reden in besluit.redenen %}",
         "{{ reden }}",
         "{%p endfor %}",
         ("Kop", "Welke regels gelden?"),
         "Wij hebben besloten op grond van artikel 4:5 van de Algemene wet bestuursrecht en "
         "artikel 17 van de Participatiewet. U moet ons alle informatie geven die wij nodig hebben "
-        "om uw aanvraag te beoordelen.",
+        "om uw aanvraag te beoordelen. Geeft u die niet binnen de termijn die wij u gaven, dan "
+        "mogen wij uw aanvraag niet in behandeling nemen.",
         ("Kop", "Wat betekent dit voor u?"),
+        # Participatiewet art. 44: bijstand starts on the day of the (new) application at the
+        # earliest; the old application gives no earlier start
         "Wij beslissen niet over uw recht op bijstand. U kunt opnieuw bijstand aanvragen. Lever "
-        "dan alle gevraagde informatie in.",
+        "dan alle gevraagde informatie in. De bijstand kan dan op zijn vroegst ingaan op de dag "
+        "waarop u opnieuw aanvraagt, niet op {{ aanvraag.ontvangen|datum }}. Wacht daarom niet "
+        "te lang.",
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypedDict
 
@@ -26,6 +26,12 @@ from correspondence.rules.gate import (
     unreached_days,
 )
 from correspondence.rules.kinds import KINDS, LetterKind
+from correspondence.rules.legal_channels import (
+    NOORD_HOLLAND_HAARLEM,
+    AdvanceOffer,
+    Court,
+    DigitalChannel,
+)
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
     YOUTH_AGE_LIMIT,
@@ -61,6 +67,9 @@ class LetterReference:
     location: str
     advance_percent: Decimal
     policy: DecisionPolicy
+    digital_objection: DigitalChannel | None = None
+    court: Court = NOORD_HOLLAND_HAARLEM
+    advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION
 
 
 def percent_text(percent: Decimal) -> str:
@@ -176,6 +185,10 @@ def _decision(
         "datum": decision.decided_on,
         "verzonden": decision.sent_on,
         "bezwaartermijn": deadlines.objection_deadline(decision.sent_on, ref.calendar),
+        # the day six weeks after sending and, when the Atw moved the last day, why
+        "zes_weken": decision.sent_on + timedelta(days=deadlines.OBJECTION_TERM_DAYS),
+        "bezwaar_verschoven": deadlines.objection_moved_by(decision.sent_on, ref.calendar) or "",
+        "bezwaar_per_post": deadlines.posted_objection_arrival(decision.sent_on, ref.calendar),
         "redenen": list(decision.reasons),
         "ontbrekend": list(decision.missing),
         "gevraagd_op": decision.requested_on,
@@ -187,6 +200,13 @@ def _decision(
             errors,
         ),
     }
+    if kind is LetterKind.NOT_PROCESSED:
+        refusal = deadlines.not_processed_refusal(
+            case.application_complete_by, decision.sent_on, ref.calendar
+        )
+        if refusal:
+            errors["application_complete_by"] = refusal
+        result["aanvullen_tot"] = case.application_complete_by
     content = Content(decision.reasons, decision.missing, decision.requested_on)
     errors.update({f"decision.{f}": m for f, m in content_gaps(decision_kind, content).items()})
     if kind is LetterKind.GRANT:
@@ -326,6 +346,18 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
         context["voorschot"] = advance
     if decision is not None:
         context["besluit"] = decision
+        channel = ref.digital_objection
+        context["bezwaar_digitaal"] = channel and {
+            "adres": channel.url,
+            "inloggen": "U logt daar in met DigiD. " if channel.digid else "",
+        }
+        court = ref.court
+        court_postbus = postbus_lines(court.postbus, court.postcode, court.city)
+        context["rechtbank"] = {
+            "naam": court.name,
+            "locatie": court.location,
+            "postadres": f"{court_postbus[0]}, {court_postbus[1]}",
+        }
     if kind is LetterKind.SEARCH_PERIOD:
         context["zoektermijn"] = {"einde": deadlines.search_period_end(case.registered_on)}
     return context

@@ -115,6 +115,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
         interview=interview.starts_at if interview else None,
         interview_delay_reason=case.interview_delay_reason,
         application_received_on=case.application_received_on,
+        application_complete_by=case.application_complete_by,
         advance=AdvanceData(
             start=advance.starts_on,
             repayment=Repayment(

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from correspondence.letters.context import LetterReference, MunicipalityInfo
 from correspondence.records import reference
+from correspondence.rules import legal_channels
 from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
 from store.tables import MUNICIPALITIES
@@ -29,6 +30,13 @@ def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
         location=reference.setting(reader, "werkplein_location"),
         advance_percent=reference.advance_percent(reader),
         policy=reference.decision_policy(reader),
+        digital_objection=legal_channels.digital_channel(
+            reference.optional_setting(reader, "digital_objection"), municipality_code
+        ),
+        court=legal_channels.court(reference.optional_setting(reader, "provisional_relief_court")),
+        advance_offer=legal_channels.advance_offer(
+            reference.optional_setting(reader, "advance_local_offer")
+        ),
     )
 
 

@@ -70,6 +70,12 @@ def setting_value(reader: Reader, key: str) -> Any:
     return row.value
 
 
+def optional_setting(reader: Reader, key: str) -> Any:
+    """A setting beheer may leave out: its value, or None."""
+    row = reader.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == key)).first()
+    return None if row is None else row.value
+
+
 def decision_policy(reader: Reader) -> DecisionPolicy:
     kinds = {k.value: k for k in DecisionKind}
     return DecisionPolicy(

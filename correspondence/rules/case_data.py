@@ -88,6 +88,7 @@ class CaseData:
     interview: datetime | None = None
     interview_delay_reason: str = ""
     application_received_on: date | None = None
+    application_complete_by: date | None = None  # the term to complete it (Awb 4:5)
     advance: AdvanceData | None = None
     decision: DecisionData | None = None
     reference: str = ""
@@ -334,6 +335,7 @@ def parse_case(data: Any, today: date | None = None) -> CaseData:
         interview=read.optional_moment("interview"),
         interview_delay_reason=read.text("interview_delay_reason", required=False),
         application_received_on=read.optional_day("application_received_on"),
+        application_complete_by=read.optional_day("application_complete_by"),
         advance=_advance(read),
         decision=_decision(read),
         reference=read.text("reference", required=False),

@@ -24,6 +24,7 @@ from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
 from correspondence.workflows.demo_days import DemoDays
 from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
+from correspondence.workflows.route import record_application
 from store.models import Case, Client, Decision, Employee
 from store.vocabulary import (
     AppointmentKind,
@@ -279,6 +280,17 @@ def _not_processed(
     session: Session, actor: Employee, client: Client, manager: Employee, days: DemoDays
 ) -> None:
     case = _apply(session, actor, _open(session, actor, client, manager, days, 30), days, 24)
+    missing = ["bankafschriften van de laatste drie maanden", "uw huurcontract"]
+    # asked 14 days ago, with a term that passed 4 working days ago (Awb 4:5)
+    record_application(
+        session,
+        actor,
+        case.id,
+        case.application_received_on,
+        missing,
+        days.ago(4),
+        days.today,
+    )
     decided_on = days.ago(1)
     decision = decisions.draft_decision(  # a draft: not yet for the batch
         session,

@@ -76,6 +76,8 @@ def case(
         "application_received_on": (registered + timedelta(days=4)).isoformat(),
         "decision": decision,
     }
+    if kind == "not_processed":
+        entry["application_complete_by"] = (today - timedelta(days=10)).isoformat()
     if kind == "advance_recovery":
         entry["advance"] = {
             "start": (registered + timedelta(days=7)).isoformat(),

@@ -139,6 +139,8 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
         dossier = cases.update_case(session, actor, current.id, values, today)
     else:
         dossier = cases.open_case(session, actor, client.id, values, today)
+    if case.application_complete_by:  # taken as given, like the decision's own dates
+        dossier.application_complete_by = case.application_complete_by
     if case.rights_meeting:
         cases.book_at(session, actor, dossier.id, SessionKind.RIGHTS_MEETING, case.rights_meeting)
     if case.interview:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -15,6 +15,7 @@ from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.case_data import parse_case
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import LetterKind
+from correspondence.rules.legal_channels import DigitalChannel
 from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from tests.support.letters import (
@@ -93,6 +94,10 @@ EXPECTED = {
     LetterKind.NOT_PROCESSED: [
         "bankafschriften van de afgelopen drie maanden",
         "13 november 2026",
+        "U had tot en met vrijdag 27 november 2026 de tijd",
+        "Die termijn is voorbij.",
+        "U kunt opnieuw bijstand aanvragen.",
+        "op zijn vroegst ingaan op de dag waarop u opnieuw aanvraagt",
         "in een gesprek",
         "Postbus 352, 2100 AJ  HEEMSTEDE",
     ],
@@ -138,6 +143,120 @@ def test_decisions_carry_the_objection_clause_with_the_concrete_last_day(produce
             "machtiging",
         ):
             assert item in text, (kind, item)
+
+
+DECISIONS = (
+    LetterKind.GRANT,
+    LetterKind.REJECTION,
+    LetterKind.NOT_PROCESSED,
+    LetterKind.ADVANCE_RECOVERY,
+)
+
+
+@pytest.mark.parametrize("kind", DECISIONS)
+def test_the_objection_clause_names_the_posted_arrival_day_and_the_court(produced, kind):
+    text = " ".join(words(docx_text(produced[kind].docx)))
+    # sent Friday 11 December 2026: six weeks end on a working day, so the letter says so
+    assert "Dat is zes weken na de dag waarop wij deze brief hebben verstuurd." in text
+    assert (
+        "als u het uiterlijk op vrijdag 22 januari 2027 op de post doet en wij het uiterlijk "
+        "op vrijdag 29 januari 2027 hebben" in text
+    )
+    assert "rechtbank Noord-Holland, locatie Haarlem, Postbus 1621, 2003 BR HAARLEM" in text
+    # the example databases set no digital channel: no digital route is offered
+    assert "digitaal" not in text and "DigiD" not in text
+
+
+@pytest.mark.parametrize("kind", DECISIONS)
+def test_the_digital_route_is_named_when_the_municipality_has_one(producer, references, kind):
+    case = example_case(kind)
+    channel = DigitalChannel("https://loket.example.nl/bezwaar")
+    reference = replace(references[case.municipality], digital_objection=channel)
+    letter = producer.produce(kind, case, reference)
+    for text in (
+        docx_text(letter.docx),
+        " ".join(pdf_regions(letter.pdf, house_page(case.municipality))[0]),
+    ):
+        flat = " ".join(words(text))
+        assert "U kunt ook digitaal bezwaar maken via https://loket.example.nl/bezwaar." in flat
+        assert "U logt daar in met DigiD." in flat
+        assert "Ook dan moeten wij uw bezwaar uiterlijk op vrijdag 22 januari 2027 hebben." in flat
+    without_digid = replace(reference, digital_objection=replace(channel, digid=False))
+    text = docx_text(producer.produce(kind, case, without_digid).docx)
+    assert "digitaal bezwaar maken" in text and "DigiD" not in text
+
+
+def test_the_digital_channel_is_read_from_the_settings_per_municipality(tmp_path):
+    from sqlalchemy import insert
+
+    from store.tables import SETTINGS
+
+    database = Database.open(f"sqlite:///{tmp_path / 'channels.sqlite3'}")
+    with database.session() as session:
+        acting_employee(session, "tester")
+        session.execute(
+            insert(SETTINGS).values(
+                key="digital_objection",
+                value={"haarlem": {"url": "https://haarlem.example.nl/bezwaar", "digid": True}},
+            )
+        )
+        haarlem = letter_reference(session, "haarlem")
+        zandvoort = letter_reference(session, "zandvoort")
+    database.close()
+    assert haarlem.digital_objection == DigitalChannel("https://haarlem.example.nl/bezwaar")
+    assert zandvoort.digital_objection is None
+
+
+def test_when_the_atw_moved_the_last_day_the_letter_says_why_not_six_weeks(producer, references):
+    case = example_case(LetterKind.GRANT)
+    # sent Friday 13 November 2026: six weeks end on Christmas Day
+    decision = replace(case.decision, decided_on=date(2026, 11, 12), sent_on=date(2026, 11, 13))
+    text = " ".join(
+        words(
+            docx_text(
+                producer.produce(
+                    LetterKind.GRANT, replace(case, decision=decision), references["haarlem"]
+                ).docx
+            )
+        )
+    )
+    assert "uiterlijk op maandag 28 december 2026 hebben." in text
+    assert "zes weken na de dag waarop" not in text
+    assert (
+        "eindigen op vrijdag 25 december 2026. Die dag is geen werkdag (Eerste Kerstdag)." in text
+    )
+    assert "wij het uiterlijk op maandag 4 januari 2027 hebben" in text
+
+
+def test_not_processed_is_refused_before_the_term_passed_and_after_four_weeks(producer, references):
+    case = example_case(LetterKind.NOT_PROCESSED)  # term to complete: Friday 27 November 2026
+    reference = references[case.municipality]
+
+    def sent(day: date, complete_by: date | None = case.application_complete_by):
+        decision = replace(case.decision, decided_on=day, sent_on=day)
+        called = datetime.combine(
+            day - timedelta(days=1), time(14), case.decision.explained.at.tzinfo
+        )
+        explained = replace(case.decision.explained, at=called)
+        decision = replace(decision, explained=explained)
+        return replace(case, decision=decision, application_complete_by=complete_by)
+
+    for early in (date(2026, 11, 20), date(2026, 11, 27)):
+        with pytest.raises(ValidationFailed) as refused:
+            producer.produce(LetterKind.NOT_PROCESSED, sent(early), reference)
+        assert (
+            "loopt nog tot en met vrijdag 27 november 2026"
+            in (refused.value.errors["application_complete_by"])
+        )
+    # four weeks after the term end on Christmas Day: the Atw gives until Monday 28 December
+    assert producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 28)), reference).pdf
+    with pytest.raises(ValidationFailed) as refused:
+        producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 29)), reference)
+    assert (
+        "uiterlijk op maandag 28 december 2026" in refused.value.errors["application_complete_by"]
+    )
+    with pytest.raises(ValidationFailed, match="geen termijn gekregen"):
+        producer.produce(LetterKind.NOT_PROCESSED, sent(date(2026, 12, 1), None), reference)
 
 
 @pytest.fixture(scope="module")
