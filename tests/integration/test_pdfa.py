@@ -1,4 +1,4 @@
-"""Every letter kind and a concept are PDF/A-2b as far as pikepdf can tell:
+"""Every letter kind, a concept and a batch print file are PDF/A-2b as far as pikepdf can tell:
 the identification in the XMP and its agreement with the document info, the sRGB output intent,
 embedded fonts only, no encryption, nothing transparent, streams laid out as the standard asks,
 and the same bytes for the same input. Full validation (veraPDF) is not run here."""
@@ -15,11 +15,15 @@ import pikepdf
 import pytest
 from lxml import etree
 
+from correspondence.batch.queue import BatchFilter
+from correspondence.batch.run import BatchRun, run_batch
 from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.kinds import LetterKind
 from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.fictional_cases import cases
 from store.database import Database
+from tests.support.batch import SENT_ON, TODAY, imported
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -49,6 +53,15 @@ def produce(kind: LetterKind, references, concept: bool = False) -> bytes:
         kind, case, references[case.municipality], docx=False, concept=concept
     )
     return letter.pdf
+
+
+@pytest.fixture(scope="module")
+def batch_file(tmp_path_factory) -> bytes:
+    folder = tmp_path_factory.mktemp("batch")
+    database = imported(f"sqlite:///{folder / 'batch.sqlite3'}", cases(5, TODAY))
+    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), folder / "b.pdf", workers=1))
+    database.close()
+    return (folder / "b.pdf").read_bytes()
 
 
 def pdf_date(value: str) -> datetime:
@@ -200,3 +213,19 @@ def test_two_letters_of_one_kind_get_different_file_ids(references):
     second = producer.produce(kind, other, references[case.municipality], docx=False).pdf
     with pikepdf.open(io.BytesIO(first)) as a, pikepdf.open(io.BytesIO(second)) as b:
         assert bytes(a.trailer.ID[0]) != bytes(b.trailer.ID[0])
+
+
+def test_the_batch_print_file_is_pdfa_2b(batch_file):
+    check_file(batch_file)
+    with pikepdf.open(io.BytesIO(batch_file)) as pdf:
+        # the letters' own metadata and output intents stay behind with their catalogs
+        streams = [o for o in pdf.objects if isinstance(o, pikepdf.Stream)]
+        assert sum(1 for o in streams if o.get("/Type") == "/Metadata") == 1
+        assert sum(1 for o in streams if "/N" in o) == 1  # one ICC profile
+
+
+def test_the_batch_print_file_is_the_same_for_the_same_letters(batch_file, tmp_path):
+    database = imported(f"sqlite:///{tmp_path / 'again.sqlite3'}", cases(5, TODAY))
+    run_batch(BatchRun(database, "admin", SENT_ON, BatchFilter(), tmp_path / "b.pdf", workers=1))
+    database.close()
+    assert (tmp_path / "b.pdf").read_bytes() == batch_file
