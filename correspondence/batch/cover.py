@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from correspondence.letters.pdf import BUILDING, face, register_fonts
+from correspondence.letters.pdfa import PdfaCanvas
 from correspondence.rules.formatting import long_date
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS
 from store.vocabulary import DecisionKind
@@ -71,7 +72,11 @@ def cover_sheet(
         pagesize=(595.2756, 841.8898),
         invariant=1,
         title=f"Batch {batch_id}",
+        subject="Voorblad van een verzendbatch",
+        author="Sociale Zaken en Werkgelegenheid",
         creator="Poortpost",
+        producer="Poortpost",
+        initialFontName=face(bold=False, italic=False),  # not reportlab's Helvetica
     )
     with BUILDING:
         document.build(
@@ -88,6 +93,7 @@ def cover_sheet(
                 ),
                 Spacer(1, 12),
                 table,
-            ]
+            ],
+            canvasmaker=PdfaCanvas,
         )
     return buffer.getvalue()

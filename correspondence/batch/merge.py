@@ -7,10 +7,14 @@ The page order is fixed at the end, so a cover sheet made last can still come fi
 Our own PDFs (reportlab's plain layout: a cross-reference table, one flat page tree) are copied
 as raw bytes with only their references renumbered, which is many times faster than parsing
 every number of every font table; any other PDF goes through pypdf.
+
+The print file is PDF/A-2b as the letters are: the letters' own metadata and output intent
+hang under their catalogs and stay behind with them, and the file gets its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -27,8 +31,11 @@ from pypdf.generic import (
     NameObject,
     NumberObject,
     PdfObject,
+    StreamObject,
+    TextStringObject,
 )
 
+from correspondence.letters.pdfa import FIXED_DATE, OUTPUT_CONDITION, DocumentInfo, srgb_profile
 from store.files import open_private
 
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
@@ -93,9 +100,27 @@ class _Ref(PdfObject):
         stream.write(f"{self.number} 0 R".encode())
 
 
+def _stream(entries: dict[str, PdfObject], data: bytes) -> StreamObject:
+    stream = StreamObject()
+    stream.update({NameObject(key): value for key, value in entries.items()})
+    stream.set_data(data)
+    return stream
+
+
 class StreamingMerger:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, title: str = "Verzendbatch") -> None:
         self.path = path
+        self.info = DocumentInfo(
+            title=title,
+            author="Sociale Zaken en Werkgelegenheid",
+            subject="Printbestand van een verzendbatch",
+            keywords="",
+            creator="Poortpost",
+            producer="Poortpost",
+            date=FIXED_DATE,
+        )
+        # the file's ID: a digest of what went in, so the same letters give the same file
+        self.digest = hashlib.md5(title.encode(), usedforsecurity=False)
         self.file = open_private(path)
         self.file.write(HEADER)
         self.offsets: list[int] = [0, 0]  # objects 1 (catalog) and 2 (page tree), written last
@@ -114,6 +139,7 @@ class StreamingMerger:
 
     def _copy(self, content: bytes) -> list[int]:
         """Copy a PDF's pages and everything they use; returns the new page object numbers."""
+        self.digest.update(hashlib.md5(content, usedforsecurity=False).digest())
         try:
             return self._copy_raw(content)
         except NotPlain:
@@ -238,9 +264,40 @@ class StreamingMerger:
     def page_count(self) -> int:
         return len(self.front_pages) + len(self.body_pages)
 
+    def _metadata(self) -> tuple[int, int, int]:
+        """The XMP metadata, the ICC profile of the output intent and the info dictionary,
+        written as objects: their numbers."""
+        metadata, profile, info = self._reserve(), self._reserve(), self._reserve()
+        self._write(
+            metadata,
+            _stream(
+                {"/Type": NameObject("/Metadata"), "/Subtype": NameObject("/XML")},
+                self.info.xmp(),
+            ),
+        )
+        self._write(profile, _stream({"/N": NumberObject(3)}, srgb_profile()))
+        described = self.info
+        self._write(
+            info,
+            DictionaryObject(
+                {
+                    NameObject("/Title"): TextStringObject(described.title),
+                    NameObject("/Author"): TextStringObject(described.author),
+                    NameObject("/Subject"): TextStringObject(described.subject),
+                    NameObject("/Keywords"): TextStringObject(described.keywords),
+                    NameObject("/Creator"): TextStringObject(described.creator),
+                    NameObject("/Producer"): TextStringObject(described.producer),
+                    NameObject("/CreationDate"): TextStringObject(described.pdf_date()),
+                    NameObject("/ModDate"): TextStringObject(described.pdf_date()),
+                }
+            ),
+        )
+        return metadata, profile, info
+
     def finish(self) -> int:
         """Write the page tree, catalog and cross-reference table; returns the page count."""
         kids = ArrayObject([_Ref(n) for n in self.front_pages + self.body_pages])
+        metadata, profile, info = self._metadata()
         self._write(
             PAGE_TREE,
             DictionaryObject(
@@ -257,6 +314,22 @@ class StreamingMerger:
                 {
                     NameObject("/Type"): NameObject("/Catalog"),
                     NameObject("/Pages"): _Ref(PAGE_TREE),
+                    NameObject("/Metadata"): _Ref(metadata),
+                    NameObject("/OutputIntents"): ArrayObject(
+                        [
+                            DictionaryObject(
+                                {
+                                    NameObject("/Type"): NameObject("/OutputIntent"),
+                                    NameObject("/S"): NameObject("/GTS_PDFA1"),
+                                    NameObject("/OutputConditionIdentifier"): TextStringObject(
+                                        OUTPUT_CONDITION
+                                    ),
+                                    NameObject("/Info"): TextStringObject(OUTPUT_CONDITION),
+                                    NameObject("/DestOutputProfile"): _Ref(profile),
+                                }
+                            )
+                        ]
+                    ),
                 }
             ),
         )
@@ -264,9 +337,11 @@ class StreamingMerger:
         lines = [f"xref\n0 {len(self.offsets) + 1}\n", "0000000000 65535 f \n"]
         lines += [f"{offset:010d} 00000 n \n" for offset in self.offsets]
         self.file.write("".join(lines).encode())
+        self.digest.update(" ".join(map(str, self.front_pages + self.body_pages)).encode())
+        file_id = self.digest.hexdigest()
         self.file.write(
-            f"trailer\n<< /Size {len(self.offsets) + 1} /Root {CATALOG} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n".encode()
+            f"trailer\n<< /Size {len(self.offsets) + 1} /Root {CATALOG} 0 R /Info {info} 0 R "
+            f"/ID [<{file_id}> <{file_id}>] >>\nstartxref\n{xref}\n%%EOF\n".encode()
         )
         self.file.flush()
         os.fsync(self.file.fileno())  # a full disk shows here, before anything is sent

@@ -78,12 +78,13 @@ class PrintOutput:
 
     def __init__(self, out: Path, batch_id: int) -> None:
         self.out = out
+        self.batch_id = batch_id
         # a new name that nobody can have planted a link under in advance
         self.partial = out.with_name(f".{out.name}.{batch_id}.{secrets.token_hex(8)}.partial")
         self._merger: StreamingMerger | None = None
 
     def open(self) -> None:
-        self._merger = StreamingMerger(self.partial)
+        self._merger = StreamingMerger(self.partial, f"Verzendbatch {self.batch_id}")
 
     @property
     def merger(self) -> StreamingMerger:

@@ -1,4 +1,4 @@
-"""Drawing a letter model as PDF with reportlab: embedded DejaVu fonts (Latin Extended and
+"""Drawing a letter model as PDF/A-2b with reportlab: embedded DejaVu fonts (Latin Extended and
 Vietnamese), headers and footers with "page x of y", byte-identical output for the same input."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
 from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
+from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
 from correspondence.letters.styles import Format
 
 FONT_FOLDER = Path(__file__).resolve().parents[2] / "templates_nl" / "fonts"
@@ -47,6 +48,7 @@ ALIGNMENTS: dict[str, Literal[0, 1, 2, 4]] = {
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 text
+    lay_out_streams()
     pdfmetrics.registerFontFamily(
         FAMILY,
         normal=FAMILY,
@@ -146,6 +148,8 @@ def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
         ("RIGHTPADDING", (0, 0), (-1, -1), table.cell_margin),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        # an empty cell is drawn as text too: not in reportlab's Helvetica, never embedded
+        ("FONT", (0, 0), (-1, -1), face(bold=False, italic=False)),
     ]
     if table.borders:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, "#000000"))
@@ -170,20 +174,25 @@ def flowables(blocks: Sequence[Block]) -> list[Flowable]:
 
 
 WATERMARK_SIZE = 110
-WATERMARK_GREY = 0.55
-WATERMARK_OPACITY = 0.3  # the letter stays readable through it
+# opaque, as PDF/A-2b has no transparency, and under the text, so that the letter stays
+# readable: as light as the see-through grey it replaces looked on white paper
+WATERMARK_GREY = 0.82
 
 
 def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
-    """`text` large and diagonal across the middle of the page, from bottom left to top right."""
+    """`text` large and diagonal across the middle of the page, from bottom left to top right,
+    under everything drawn on the page before."""
+    code: list[str] = canvas._code  # type: ignore[attr-defined]
+    start = len(code)
     canvas.saveState()
     canvas.setFillGray(WATERMARK_GREY)
-    canvas.setFillAlpha(WATERMARK_OPACITY)
     canvas.setFont(face(bold=True, italic=False), WATERMARK_SIZE)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(math.degrees(math.atan2(height, width)))
     canvas.drawCentredString(0, -WATERMARK_SIZE * 0.35, text)
     canvas.restoreState()
+    # the mark is one saved and restored graphics state: first in the page, nothing of it leaks
+    code[:] = code[start:] + code[:start]
 
 
 def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
@@ -205,7 +214,7 @@ def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
             y -= h
             item.drawOn(canvas, page.left, y)
 
-    class FurnitureCanvas(Canvas):
+    class FurnitureCanvas(PdfaCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -247,10 +256,12 @@ def render_pdf(letter: Letter, title: str, watermark: str | None = None) -> byte
         topMargin=page.top,
         bottomMargin=page.bottom,
         title=title,
+        subject="Brief van Sociale Zaken en Werkgelegenheid",  # not reportlab's "(unspecified)"
         author="Sociale Zaken en Werkgelegenheid",
         creator="Poortpost",
         producer="Poortpost",
         invariant=1,
+        initialFontName=face(bold=False, italic=False),  # not reportlab's Helvetica
     )
     frame = Frame(
         page.left,
