@@ -61,7 +61,9 @@ def age_band(birth_date: date, on: date) -> AgeBand:
 
 
 def table_in_force(tables: Iterable[NormTable], on: date) -> NormTable:
-    ordered = sorted(tables, key=lambda t: t.effective_from)
+    """The table with the latest effective date on or before `on`; of tables with the same date
+    the last one given (a correction is imported after the table it corrects)."""
+    ordered = sorted(tables, key=lambda t: t.effective_from)  # stable: keeps the given order
     index = bisect_right([t.effective_from for t in ordered], on)
     if index == 0:
         raise NormNotFound(f"geen normtabel van kracht op {on.isoformat()}")
