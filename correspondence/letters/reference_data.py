@@ -29,6 +29,7 @@ def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
         location=reference.setting(reader, "werkplein_location"),
         advance_percent=reference.advance_percent(reader),
         policy=reference.decision_policy(reader),
+        demo=reference.is_demo(reader),
     )
 
 

@@ -43,6 +43,7 @@ def norm_tables(reader: Reader) -> list[NormTable]:
             source=row.source,
             verified=row.verified,
             amounts=amounts[row.id],
+            id=row.id,
         )
         for row in rows
     ]

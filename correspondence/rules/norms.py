@@ -21,6 +21,7 @@ class NormTable:
     source: str
     verified: bool
     amounts: Mapping[tuple[Household, AgeBand], Cents]
+    id: int | None = None  # its number in the store
 
 
 class NormNotFound(LookupError):
