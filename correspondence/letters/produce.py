@@ -163,7 +163,8 @@ class LetterProducer:
                 pdf = render_pdf(model, context["brief"]["onderwerp"], mark, marks.small)
             except (TemplateError, etree.XMLSyntaxError, LayoutError, ValueError) as exc:
                 raise WorkflowError(f"de brief {kind.value} is niet te maken: {exc}") from exc
-        docx_mark = " · ".join(m for m in (mark, marks.small) if m)
+        # Word's watermark holds one text: the large mark when there is one, else the demo's
+        docx_mark = mark or marks.small
         if docx and docx_mark:
             rendered = watermarked(rendered, docx_mark)
         stem = file_stem(kind, case.client.surname, context["brief"]["datum"])
