@@ -18,6 +18,7 @@ COMMANDS = {
     "explain": "cli.explain",
     "batch-print": "cli.batch_print",
     "user": "cli.user",
+    "norms": "cli.norms",
 }
 
 Command = Callable[[Database, argparse.Namespace], int]

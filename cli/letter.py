@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cli.errors import UsageError
@@ -27,8 +28,14 @@ def run(database: Database, args: argparse.Namespace) -> int:
     with database.engine.connect() as connection:
         reference = letter_reference(connection, case.municipality)
     letter = LetterProducer().produce(
-        LetterKind(args.kind), case, reference, docx=args.docx is not None
+        LetterKind(args.kind), case, reference, docx=args.docx is not None, proofreading=True
     )
+    if letter.proof:
+        print(
+            "poortpost: let op: proefbrief met normbedragen die niet geverifieerd zijn; elke "
+            "pagina draagt PROEF en de brief mag niet worden verstuurd",
+            file=sys.stderr,
+        )
     outputs = [
         (path, content)
         for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))

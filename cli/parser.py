@@ -124,4 +124,34 @@ def build_parser() -> DutchParser:
     add.add_argument("--email", default="", metavar="E-MAIL")
     add.add_argument("--phone", default="", metavar="TELEFOON")
     add.add_argument("--initials", default="", metavar="INITIALEN", help="voor in brieven")
+    norms = commands.add_parser("norms", help="de normtabellen van de bijstand")
+    norm_actions = norms.add_subparsers(dest="action", metavar="actie", parser_class=DutchParser)
+    norm_actions.required = True
+    norm_list = norm_actions.add_parser("list", help="toon de normtabellen")
+    norm_list.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    norm_import = norm_actions.add_parser(
+        "import", help="lees een normtabel in uit een CSV-bestand (alleen beheer)"
+    )
+    norm_import.add_argument("file", type=Path, metavar="BESTAND.csv")
+    norm_import.add_argument(
+        "--from",
+        dest="effective_from",
+        required=True,
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="de dag waarop de tabel ingaat",
+    )
+    norm_import.add_argument(
+        "--source", required=True, metavar="TEKST", help="waar de bedragen vandaan komen"
+    )
+    norm_verify = norm_actions.add_parser(
+        "verify", help="verklaar een normtabel gecontroleerd (alleen beheer)"
+    )
+    norm_verify.add_argument("table_id", type=table_number, metavar="NUMMER")
     return parser
+
+
+def table_number(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        raise argparse.ArgumentTypeError(f"{text!r} is geen nummer van een normtabel")
+    return int(text)

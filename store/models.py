@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Connection,
     Date,
     ForeignKey,
     Integer,
@@ -22,8 +23,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm.attributes import get_history
 
 from store.tables import (
     ATW_EQUATED_DAYS,
@@ -92,6 +95,7 @@ class Municipality(Base):
 
 class Client(Base):
     __tablename__ = "clients"
+    __table_args__ = (CheckConstraint("cost_sharers BETWEEN 1 AND 20", name="cost_sharers"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bsn: Mapped[str] = mapped_column(String(CLIENT_LIMITS["bsn"]), unique=True)
@@ -102,6 +106,8 @@ class Client(Base):
     salutation: Mapped[Salutation] = mapped_column(choice(Salutation, "salutation"))
     birth_date: Mapped[date] = mapped_column(Date)
     household: Mapped[Household] = mapped_column(choice(Household, "household"))
+    # Participatiewet art. 22a: A, the cost-sharers in the home with the client (and spouse)
+    cost_sharers: Mapped[int] = mapped_column(Integer, default=1)
     street: Mapped[str] = mapped_column(String(CLIENT_LIMITS["street"]))
     house_number: Mapped[str] = mapped_column(String(CLIENT_LIMITS["house_number"]))
     house_number_addition: Mapped[str] = mapped_column(
@@ -276,6 +282,7 @@ class Advance(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     starts_on: Mapped[date] = mapped_column(Date)
     household: Mapped[Household] = mapped_column(choice(Household, "household"))
+    cost_sharers: Mapped[int] = mapped_column(Integer, default=1)
     norm_cents: Mapped[int] = mapped_column(Integer)
     percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
     amount_cents: Mapped[int] = mapped_column(Integer)
@@ -365,6 +372,10 @@ class NormTable(Base):
     effective_from: Mapped[date]
     source: Mapped[str]
     verified: Mapped[bool]
+    imported_at: Mapped[datetime | None]
+    imported_by: Mapped[int | None]
+    verified_at: Mapped[datetime | None]
+    verified_by: Mapped[int | None]
 
     amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
 
@@ -402,3 +413,37 @@ def _contact_log_is_append_only(_mapper: Any, _connection: Any, target: ContactL
         f"het contactlog is alleen aan te vullen: corrigeer gesprek {target.id} "
         "met een nieuw gesprek dat ernaar verwijst"
     )
+
+
+@event.listens_for(NormTable, "before_update")
+def _a_verified_norm_table_never_changes(_mapper: Any, _connection: Any, target: NormTable) -> None:
+    before = get_history(target, "verified").deleted
+    if (before[0] if before else target.verified) is True:
+        raise PermissionError(_VERIFIED.format(target.effective_from.isoformat()))
+
+
+@event.listens_for(NormTable, "before_delete")
+def _a_verified_norm_table_stays(_mapper: Any, _connection: Any, target: NormTable) -> None:
+    if target.verified:
+        raise PermissionError(_VERIFIED.format(target.effective_from.isoformat()))
+
+
+@event.listens_for(NormAmount, "before_insert")
+@event.listens_for(NormAmount, "before_update")
+@event.listens_for(NormAmount, "before_delete")
+def _amounts_of_a_verified_table_never_change(
+    _mapper: Any, connection: Connection, target: NormAmount
+) -> None:
+    row = connection.execute(
+        select(NORM_TABLES.c.verified, NORM_TABLES.c.effective_from).where(
+            NORM_TABLES.c.id == target.table_id
+        )
+    ).first()
+    if row is not None and row.verified:
+        raise PermissionError(_VERIFIED.format(row.effective_from.isoformat()))
+
+
+_VERIFIED = (
+    "de normtabel van {} is geverifieerd en verandert niet meer; "
+    "leg een correctie vast als nieuwe tabel"
+)

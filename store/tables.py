@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from store.types import Instant
 from store.vocabulary import AgeBand, Household
 
 NAMING = {
@@ -63,13 +64,20 @@ MUNICIPALITIES = Table(
     Column("team_phone", String(40), nullable=False),
 )
 
+# A table is imported by beheer and verified by beheer against the Staatscourant; a verified
+# table never changes again. A correction is a new table: of the tables with one effective date
+# the one imported last is in force.
 NORM_TABLES = Table(
     "norm_tables",
     METADATA,
     Column("id", Integer, primary_key=True),
-    Column("effective_from", Date, unique=True, nullable=False),
+    Column("effective_from", Date, index=True, nullable=False),
     Column("source", Text, nullable=False),
     Column("verified", Boolean, nullable=False),
+    Column("imported_at", Instant, nullable=True),
+    Column("imported_by", ForeignKey("employees.id"), nullable=True),
+    Column("verified_at", Instant, nullable=True),
+    Column("verified_by", ForeignKey("employees.id"), nullable=True),
 )
 
 NORM_AMOUNTS = Table(

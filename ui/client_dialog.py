@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from correspondence.queries.views import Choice
 from correspondence.rules.inputs import ClientInput
+from correspondence.rules.norms import MAX_COST_SHARERS
 from correspondence.workflows import clients
 from ui.context import AppContext
 from ui.forms import FormDialog
@@ -56,6 +57,12 @@ class ClientDialog(FormDialog):
         self.salutation = self.form.add("salutation", "Aanhef", combo(SALUTATIONS))
         self.birth_date = self.form.add("birth_date", "Geboortedatum", date_edit())
         self.household = self.form.add("household", "Leefvorm", combo(HOUSEHOLDS))
+        self.cost_sharers = self.form.add("cost_sharers", "Kostendelers", QSpinBox())
+        self.cost_sharers.setRange(1, MAX_COST_SHARERS)
+        self.cost_sharers.setToolTip(
+            "Het aantal kostendelers in de woning, de klant (en partner) meegeteld: 1 als de "
+            "klant alleen woont (Participatiewet art. 22a)"
+        )
         self.municipality = self.form.add(
             "municipality",
             "Gemeente",
@@ -69,6 +76,7 @@ class ClientDialog(FormDialog):
             field.setText(str(getattr(data, name) or ""))
         select(self.salutation, data.salutation)
         select(self.household, data.household)
+        self.cost_sharers.setValue(data.cost_sharers)
         select(self.municipality, data.municipality)
         if data.birth_date:
             self.birth_date.setDate(QDate(data.birth_date))
@@ -79,6 +87,7 @@ class ClientDialog(FormDialog):
             salutation=self.salutation.currentData(),
             birth_date=day_of(self.birth_date),
             household=self.household.currentData(),
+            cost_sharers=self.cost_sharers.value(),
             municipality=self.municipality.currentData(),
         )
 

@@ -32,6 +32,7 @@ from correspondence.rules.legal_channels import (
     Court,
     DigitalChannel,
 )
+from correspondence.rules.letter_marks import AMOUNT_LETTERS
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
     YOUTH_AGE_LIMIT,
@@ -39,6 +40,7 @@ from correspondence.rules.norms import (
     NormTable,
     is_young,
     norm_for,
+    table_in_force,
 )
 from correspondence.rules.sending import Content, content_gaps
 from store.vocabulary import DecisionKind
@@ -70,6 +72,7 @@ class LetterReference:
     digital_objection: DigitalChannel | None = None
     court: Court = NOORD_HOLLAND_HAARLEM
     advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION
+    demo: bool = False  # a demo database: fictional data, its norm tables count as verified
 
 
 def percent_text(percent: Decimal) -> str:
@@ -101,6 +104,7 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
             case.client.household,
             case.client.birth_date,
             advance.repayment,
+            cost_sharers=case.client.cost_sharers,
         )
     except ValidationFailed as exc:
         errors.update({f"advance.{field}": message for field, message in exc.errors.items()})
@@ -213,7 +217,11 @@ def _decision(
         starts_on = decision.starts_on or case.registered_on
         try:
             _table, norm = norm_for(
-                ref.norm_tables, starts_on, case.client.household, case.client.birth_date
+                ref.norm_tables,
+                starts_on,
+                case.client.household,
+                case.client.birth_date,
+                case.client.cost_sharers,
             )
         except NormNotFound as exc:
             errors["decision.starts_on"] = str(exc)
@@ -262,6 +270,23 @@ def _kind_rules(kind: LetterKind, case: CaseData, errors: dict[str, str]) -> Non
         errors["client.birth_date"] = (
             f"de zoektermijn geldt alleen voor klanten jonger dan {YOUTH_AGE_LIMIT}"
         )
+
+
+def amount_table(kind: LetterKind, case: CaseData, ref: LetterReference) -> NormTable | None:
+    """The norm table the letter's amount comes from; None for a letter without an amount, or
+    when no table is in force (the letter is refused for that on its own)."""
+    if kind not in AMOUNT_LETTERS:
+        return None
+    if kind is LetterKind.GRANT:
+        starts_on = (case.decision.starts_on if case.decision else None) or case.registered_on
+    elif case.advance is not None:
+        starts_on = case.advance.start
+    else:
+        return None
+    try:
+        return table_in_force(ref.norm_tables, starts_on)
+    except NormNotFound:
+        return None
 
 
 def letter_date(kind: LetterKind, case: CaseData) -> date:

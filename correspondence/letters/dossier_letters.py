@@ -176,6 +176,10 @@ class DossierLetters:
         # keeps the real letter when it sends the decision. Asked of the stored decision as
         # it is now, not of the choice the window made earlier.
         case = require(session, Case, case_id)
+        if letter.proof:
+            raise ValidationFailed(
+                {"kind": "een proefbrief met niet-geverifieerde normbedragen wordt nooit bewaard"}
+            )
         if letter.concept or is_concept(choice.kind, _status(case, choice), sending=False):
             raise ValidationFailed(
                 {"kind": "een besluit wordt pas bewaard als het verzonden wordt"}

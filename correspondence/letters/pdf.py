@@ -195,7 +195,21 @@ def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> N
     code[:] = code[start:] + code[:start]
 
 
-def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
+SMALL_MARK_SIZE = 9
+
+
+def _draw_small_mark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """`text` small and grey, centred in the top margin (a demo letter)."""
+    canvas.saveState()
+    canvas.setFillGray(WATERMARK_GREY)
+    canvas.setFont(face(bold=True, italic=False), SMALL_MARK_SIZE)
+    canvas.drawCentredString(width / 2, height - 2 * SMALL_MARK_SIZE, text)
+    canvas.restoreState()
+
+
+def _furniture_canvas(
+    letter: Letter, watermark: str | None, small_mark: str | None = None
+) -> type[Canvas]:
     """A canvas that holds its pages until the count is known, then draws headers and footers
     with "page x of y", and the watermark, if any, on every page."""
     page = letter.page
@@ -233,6 +247,8 @@ def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
                 draw(self, letter.footers.get(kind, ()), number, total, top=False)
                 if watermark:
                     _draw_watermark(self, watermark, page.width, page.height)
+                if small_mark:
+                    _draw_small_mark(self, small_mark, page.width, page.height)
                 super().showPage()
             super().save()
 
@@ -243,8 +259,11 @@ def _furniture_canvas(letter: Letter, watermark: str | None) -> type[Canvas]:
 BUILDING = threading.Lock()
 
 
-def render_pdf(letter: Letter, title: str, watermark: str | None = None) -> bytes:
-    """The letter as PDF; `watermark` is printed across every page (a concept)."""
+def render_pdf(
+    letter: Letter, title: str, watermark: str | None = None, small_mark: str | None = None
+) -> bytes:
+    """The letter as PDF; `watermark` is printed across every page (a concept, a proof),
+    `small_mark` small at the top of every page (a demo)."""
     register_fonts()
     page = letter.page
     buffer = io.BytesIO()
@@ -277,5 +296,7 @@ def render_pdf(letter: Letter, title: str, watermark: str | None = None) -> byte
     )
     document.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
     with BUILDING:
-        document.build(flowables(letter.blocks), canvasmaker=_furniture_canvas(letter, watermark))
+        document.build(
+            flowables(letter.blocks), canvasmaker=_furniture_canvas(letter, watermark, small_mark)
+        )
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from lxml import etree
 from reportlab.platypus.doctemplate import LayoutError
 
 from correspondence.letters.compose import compose
-from correspondence.letters.context import LetterReference, build_context
+from correspondence.letters.context import LetterReference, amount_table, build_context
 from correspondence.letters.engine import PreparedLetter, prepare
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.model import Letter, read_letter
@@ -28,9 +28,9 @@ from correspondence.letters.registry import FolderRegistry, TemplateRegistry, Te
 from correspondence.letters.styles import Styles
 from correspondence.letters.watermark import watermarked
 from correspondence.rules.case_data import CaseData, parse_case
-from correspondence.rules.concept import CONCEPT_MARK
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.kinds import LetterKind, file_stem
+from correspondence.rules.letter_marks import letter_marks
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -44,6 +44,7 @@ class ProducedLetter:
     data: str  # the filled-in data, as canonical JSON, for the audit record
     file_stem: str  # what the letter is called when saved, without the extension
     concept: bool = False  # marked CONCEPT on every page of both files
+    proof: bool = False  # marked PROEF: an amount from an unverified norm table
 
     @property
     def docx_sha256(self) -> str | None:
@@ -139,20 +140,33 @@ class LetterProducer:
         docx: bool = True,
         *,
         concept: bool = False,
+        proofreading: bool = False,
     ) -> ProducedLetter:
-        """The letter as PDF (and DOCX); `concept` (rules.concept.is_concept) marks both."""
+        """The letter as PDF (and DOCX); `concept` (rules.concept.is_concept) marks both.
+
+        A letter with an amount from an unverified norm table is refused (UnverifiedNorms)
+        unless it is made for `proofreading`: then it is a proof, marked on every page
+        (rules.letter_marks decides)."""
+        marks = letter_marks(
+            concept=concept,
+            demo=reference.demo,
+            amount_table=amount_table(kind, case, reference),
+            proofreading=proofreading,
+        )
         context = build_context(kind, case, reference)
-        mark = CONCEPT_MARK if concept else None
+        mark = marks.diagonal
         with self._lock:
             prepared = self._prepare(kind, reference)
             try:
                 rendered = prepared.letter.render(context)
                 model = self.model(prepared, rendered)
-                pdf = render_pdf(model, context["brief"]["onderwerp"], mark)
+                pdf = render_pdf(model, context["brief"]["onderwerp"], mark, marks.small)
             except (TemplateError, etree.XMLSyntaxError, LayoutError, ValueError) as exc:
                 raise WorkflowError(f"de brief {kind.value} is niet te maken: {exc}") from exc
-        if docx and mark:
-            rendered = watermarked(rendered, mark)
+        # Word's watermark holds one text: the large mark when there is one, else the demo's
+        docx_mark = mark or marks.small
+        if docx and docx_mark:
+            rendered = watermarked(rendered, docx_mark)
         stem = file_stem(kind, case.client.surname, context["brief"]["datum"])
         return ProducedLetter(
             kind=kind,
@@ -160,8 +174,9 @@ class LetterProducer:
             pdf=pdf,
             versions=prepared.letter.versions,
             data=canonical_json(context),
-            file_stem=f"concept-{stem}" if concept else stem,
+            file_stem=f"proef-{stem}" if marks.proof else f"concept-{stem}" if concept else stem,
             concept=concept,
+            proof=marks.proof,
         )
 
     @staticmethod

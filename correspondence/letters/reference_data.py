@@ -37,6 +37,7 @@ def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
         advance_offer=legal_channels.advance_offer(
             reference.optional_setting(reader, "advance_local_offer")
         ),
+        demo=reference.is_demo(reader),
     )
 
 

@@ -23,6 +23,7 @@ def client_input(client: Client) -> ClientInput:
         salutation=client.salutation.value,
         birth_date=client.birth_date,
         household=client.household.value,
+        cost_sharers=client.cost_sharers,
         street=client.street,
         house_number=client.house_number,
         postcode=client.postcode,

@@ -23,4 +23,5 @@ def terms_for(session: Session, case: Case, starts_on: date, plan: Repayment) ->
         client.household,
         client.birth_date,
         plan,
+        cost_sharers=client.cost_sharers,
     )

@@ -34,13 +34,16 @@ def norm_tables(reader: Reader) -> list[NormTable]:
     amounts: defaultdict[int, dict[tuple[Household, AgeBand], Cents]] = defaultdict(dict)
     for row in reader.execute(select(NORM_AMOUNTS)):
         amounts[row.table_id][(row.household, row.age_band)] = row.amount_cents
-    rows = reader.execute(select(NORM_TABLES).order_by(NORM_TABLES.c.effective_from))
+    # of the tables with one effective date, the one imported last is in force: it comes last
+    columns = NORM_TABLES.c
+    rows = reader.execute(select(NORM_TABLES).order_by(columns.effective_from, columns.id))
     return [
         NormTable(
             effective_from=row.effective_from,
             source=row.source,
             verified=row.verified,
             amounts=amounts[row.id],
+            id=row.id,
         )
         for row in rows
     ]
@@ -57,6 +60,15 @@ def municipality_code(reader: Reader, given: str) -> str:
             return code
     listed = ", ".join(code for code, _name in known) or "geen"
     raise ValidationFailed({"municipality": f"onbekende gemeente '{given}'; bekend: {listed}"})
+
+
+# set by the demo loader: the database holds fictional data only
+DEMO_DATA_SETTING = "demo_data"
+
+
+def is_demo(reader: Reader) -> bool:
+    row = reader.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == DEMO_DATA_SETTING))
+    return bool(row.scalar())
 
 
 def setting(reader: Reader, key: str) -> str:

@@ -40,11 +40,13 @@ def advance_terms(
     household: Household,
     birth_date: date,
     plan: Repayment,
+    *,
+    cost_sharers: int = 1,
 ) -> AdvanceTerms:
     """The advance starting on `starts_on`, or ValidationFailed on the fields `start`,
     `repayment.first_due` or `repayment`."""
     try:
-        table, norm = norm_for(tables, starts_on, household, birth_date)
+        table, norm = norm_for(tables, starts_on, household, birth_date, cost_sharers)
     except NormNotFound as exc:
         raise ValidationFailed({"start": str(exc)}) from exc
     amount = advance_amount(norm, percent)

@@ -12,6 +12,7 @@ from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_m
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
 from correspondence.rules.money import Cents, parse_euros
+from correspondence.rules.norms import MAX_COST_SHARERS
 from correspondence.rules.schedule import ScheduleError, check_monthly, check_months
 from correspondence.rules.text import TextRefused, letter_text
 from store.vocabulary import CLIENT_LIMITS, EMPLOYEE_LIMITS, Channel, Household, Salutation
@@ -39,6 +40,7 @@ class ClientData:
     birth_date: date
     household: Household
     address: AddressData
+    cost_sharers: int = 1  # Participatiewet art. 22a: A, the client (and spouse) counted in
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,21 @@ class _Reader:
             return False
         return bool(value)
 
+    def cost_sharers(self, path: str) -> int:
+        value = self._get(path, False)
+        if value is None:
+            return 1
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.errors[path] = "hoort een geheel getal te zijn"
+            return 1
+        if not 1 <= value <= MAX_COST_SHARERS:
+            self.errors[path] = (
+                f"tussen 1 en {MAX_COST_SHARERS}: het aantal kostendelers in de woning, "
+                "de klant meegeteld"
+            )
+            return 1
+        return value
+
     def months(self, path: str) -> int | None:
         value = self._get(path, False)
         if value is None:
@@ -260,6 +277,7 @@ def _client(read: _Reader) -> ClientData:
         salutation=read.choice("client.salutation", {s.value: s for s in Salutation}),
         birth_date=read.day("client.birth_date", kind=DateKind.BIRTH),
         household=read.choice("client.household", {h.value: h for h in Household}),
+        cost_sharers=read.cost_sharers("client.cost_sharers"),
         address=AddressData(
             street=read.text("client.address.street", limit=limit["street"]),
             number=read.text("client.address.number", limit=limit["house_number"]),

@@ -28,6 +28,8 @@ class ClientInput:
     phone: str = ""
     email: str = ""
     iban: str = ""
+    # Participatiewet art. 22a: the cost-sharers in the home, the client (and spouse) counted in
+    cost_sharers: int = 1
 
 
 @dataclass

@@ -21,6 +21,7 @@ class NormTable:
     source: str
     verified: bool
     amounts: Mapping[tuple[Household, AgeBand], Cents]
+    id: int | None = None  # its number in the store
 
 
 class NormNotFound(LookupError):
@@ -30,9 +31,11 @@ class NormNotFound(LookupError):
 def aow_age_reached(birth_date: date, on: date) -> bool:
     """Whether the state pension age (AOW-leeftijd) is reached on `on`.
 
-    67 years up to and including 2027; 67 years and 3 months from 2028 (as fixed by law).
+    The age belongs to the year in which it is reached (AOW art. 7a lid 1): 67 years for
+    whoever turns 67 up to and including 2027, that is who was born before 1961; 67 years and
+    3 months from 2028 on. Someone who turned 67 in December 2027 keeps the AOW age in 2028.
     """
-    months = 67 * 12 + (3 if on.year >= 2028 else 0)
+    months = 67 * 12 + (3 if birth_date.year >= 1961 else 0)
     return age_in_months(birth_date, on) >= months
 
 
@@ -59,24 +62,78 @@ def age_band(birth_date: date, on: date) -> AgeBand:
 
 
 def table_in_force(tables: Iterable[NormTable], on: date) -> NormTable:
-    ordered = sorted(tables, key=lambda t: t.effective_from)
+    """The table with the latest effective date on or before `on`; of tables with the same date
+    the last one given (a correction is imported after the table it corrects)."""
+    ordered = sorted(tables, key=lambda t: t.effective_from)  # stable: keeps the given order
     index = bisect_right([t.effective_from for t in ordered], on)
     if index == 0:
         raise NormNotFound(f"geen normtabel van kracht op {on.isoformat()}")
     return ordered[index - 1]
 
 
-def norm_for(
-    tables: Iterable[NormTable], on: date, household: Household, birth_date: date
-) -> tuple[NormTable, Cents]:
-    table = table_in_force(tables, on)
-    key = (household, age_band(birth_date, on))
+# Kostendelersnorm, Participatiewet art. 22a (text in force since 1 January 2023):
+# lid 1: a claimant of 21 or older who has one or more cost-sharing co-residents gets
+#        ((40 % + A x 30 %) / A) x B, with A the co-residents who share costs plus the claimant
+#        (and the spouse of 21 or older), and B the married-couple norm of art. 21 onderdeel b
+#        (under the AOW age) or art. 22 onderdeel b (AOW age) - the couple norm of the
+#        claimant's own age band in our tables;
+# lid 2: the norm of a married couple is the sum of that norm for each spouse.
+# Who counts as a cost-sharer (art. 19a: 27 or older, no student, no commercial tenant) is the
+# case manager's finding; the case records the number A. Claimants of 18 to 20 keep the norm
+# of art. 20 (lid 1 is for 21 or older). Not modelled: lid 1 onderdeel b (a spouse of AOW age
+# beside one who is younger) and lid 3 (a spouse of 18 to 20 beside one of 21 or older).
+COST_SHARER_BASE_PERCENT = 40
+COST_SHARER_STEP_PERCENT = 30
+MAX_COST_SHARERS = 20
+
+
+def cost_sharer_norm(couple_norm: Cents, cost_sharers: int) -> Cents:
+    """((40 % + A x 30 %) / A) x B for one person, rounded once, half up, to the cent.
+
+    Computed in whole numbers (no 43,33 % rounded beforehand): B x (40 + 30 A) / (100 A).
+    A = 1 gives 70 % of B, the single norm (art. 21 onderdeel a is 70 % of onderdeel b).
+    """
+    if not 1 <= cost_sharers <= MAX_COST_SHARERS:
+        raise ValueError(f"aantal kostendelers {cost_sharers} ligt niet tussen 1 en 20")
+    numerator = couple_norm * (COST_SHARER_BASE_PERCENT + COST_SHARER_STEP_PERCENT * cost_sharers)
+    denominator = 100 * cost_sharers
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def applicable_norm(
+    table: NormTable, household: Household, band: AgeBand, cost_sharers: int = 1
+) -> Cents:
+    """The norm of the household in the table, lowered by art. 22a when the client shares the
+    home: `cost_sharers` is A, the client (and spouse) counted in, so 1 for someone living
+    alone and at most 2 for a couple living alone."""
+    key = (household, band)
     if key not in table.amounts:
         raise NormNotFound(
             f"normtabel van {table.effective_from.isoformat()} kent geen norm voor "
-            f"{labels.HOUSEHOLDS[household]} ({key[1].value})"
+            f"{labels.HOUSEHOLDS[household]} ({band.value})"
         )
-    return table, table.amounts[key]
+    alone = 2 if household is Household.COUPLE else 1
+    if band is AgeBand.YOUNG or cost_sharers <= alone:
+        return table.amounts[key]
+    couple_key = (Household.COUPLE, band)
+    if couple_key not in table.amounts:
+        raise NormNotFound(
+            f"normtabel van {table.effective_from.isoformat()} kent geen gehuwdennorm "
+            f"({band.value}) voor de kostendelersnorm"
+        )
+    per_person = cost_sharer_norm(table.amounts[couple_key], cost_sharers)
+    return 2 * per_person if household is Household.COUPLE else per_person
+
+
+def norm_for(
+    tables: Iterable[NormTable],
+    on: date,
+    household: Household,
+    birth_date: date,
+    cost_sharers: int = 1,
+) -> tuple[NormTable, Cents]:
+    table = table_in_force(tables, on)
+    return table, applicable_norm(table, household, age_band(birth_date, on), cost_sharers)
 
 
 def advance_amount(norm: Cents, percent: Decimal = DEFAULT_ADVANCE_PERCENT) -> Cents:

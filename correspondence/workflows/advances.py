@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.records.advance import terms_for
@@ -12,7 +11,6 @@ from correspondence.records.lookup import require
 from correspondence.rules.advance import Repayment
 from correspondence.workflows import audit
 from store.models import Advance, Case, Employee, Instalment
-from store.models import NormTable as NormTableRow
 
 
 def grant_advance(
@@ -25,13 +23,12 @@ def grant_advance(
     case = require(session, Case, case_id)
     client = case.client
     terms = terms_for(session, case, starts_on, plan)
-    table_id = session.scalar(
-        select(NormTableRow.id).where(NormTableRow.effective_from == terms.table.effective_from)
-    )
+    table_id = terms.table.id
     advance = Advance(
         case=case,
         starts_on=starts_on,
         household=client.household,
+        cost_sharers=client.cost_sharers,
         norm_cents=terms.norm,
         percent=terms.percent,
         amount_cents=terms.amount,

@@ -21,7 +21,7 @@ from correspondence.rules.identifiers import (
 )
 from correspondence.rules.inputs import ClientInput
 from correspondence.rules.names import search_words
-from correspondence.rules.norms import age_in_months
+from correspondence.rules.norms import MAX_COST_SHARERS, age_in_months
 from correspondence.rules.text import TextRefused, check_length, clean_line, letter_text
 from correspondence.workflows import audit
 from store.models import Client, Employee, Municipality
@@ -57,6 +57,11 @@ def validate_client(data: ClientInput, today: date) -> ClientInput:
         errors["household"] = "kies alleenstaande, alleenstaande ouder of gehuwden"
     if not clean.municipality:
         errors["municipality"] = "verplicht veld"
+    if not 1 <= clean.cost_sharers <= MAX_COST_SHARERS:
+        errors["cost_sharers"] = (
+            f"tussen 1 en {MAX_COST_SHARERS}: het aantal kostendelers in de woning, "
+            "de klant meegeteld"
+        )
     if problem := _birth_date_problem(clean.birth_date, today):
         errors["birth_date"] = problem
     if not re.fullmatch(r"[1-9][0-9]{0,4}", clean.house_number) and "house_number" not in errors:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.records import reference
+from correspondence.records.reference import DEMO_DATA_SETTING
 from correspondence.rules.advance import Repayment
 from correspondence.rules.copying import copied
 from correspondence.rules.dates import local_time_on
@@ -25,7 +26,7 @@ from correspondence.workflows import advances, cases, clients, decisions
 from correspondence.workflows.demo_days import DemoDays
 from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
 from correspondence.workflows.route import record_application
-from store.models import Case, Client, Decision, Employee
+from store.models import Case, Client, Decision, Employee, Setting
 from store.vocabulary import (
     AppointmentKind,
     Attendance,
@@ -68,6 +69,9 @@ def load_demo(
     """Add the demo data in the caller's unit of work; returns the number of clients added."""
     if already_loaded(session):
         raise WorkflowError("de demogegevens staan al in deze database")
+    # the demo is fictional: its reference data counts as verified for the demonstration, and
+    # every letter made on this database carries the DEMO mark (see rules.letter_marks)
+    session.merge(Setting(key=DEMO_DATA_SETTING, value=True))
     staff = _employees(session)
     days = DemoDays(today, reference.atw_calendar(session))
     managers = [e for e in staff.values() if e.role is Role.CASE_MANAGER]

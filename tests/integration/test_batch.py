@@ -76,6 +76,18 @@ def test_the_gate_on_the_command_line(sqlite_url, tmp_path, gate_cases):
     (tmp_path / "zaken.json").write_text(json.dumps(gate_cases), encoding="utf-8")
     assert run_cli("import", str(tmp_path / "zaken.json"), db=sqlite_url).returncode == 0
     out = tmp_path / "batch.pdf"
+    # a letter with an amount from an unverified norm table is held back, naming the table
+    dry = run_cli(
+        "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", "--dry-run",
+        db=sqlite_url,
+    )  # fmt: skip
+    assert dry.returncode == 0, dry.stderr
+    unverified = [
+        h for h in json.loads(dry.stdout)["held_back"] if "niet geverifieerd" in h["reason"]
+    ]
+    assert unverified and all(h["reason"].startswith("de normtabel van 2026-") for h in unverified)
+    for number in ("1", "2"):  # the importer is this database's first user: beheer
+        assert run_cli("norms", "verify", number, db=sqlite_url).returncode == 0
     result = run_cli(
         "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", db=sqlite_url
     )

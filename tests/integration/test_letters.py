@@ -26,6 +26,7 @@ from tests.support.letters import (
     without_numbers,
     words,
 )
+from tests.support.norms import verify_all_norm_tables
 from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -34,8 +35,9 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture(scope="module")
 def references(tmp_path_factory):
     database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'letters.sqlite3'}")
-    with database.session() as session:
+    with database.session() as session, session.begin():
         acting_employee(session, "tester")
+        verify_all_norm_tables(session, "tester")  # letters with amounts need verified norms
         found = {
             code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")
         }

@@ -20,10 +20,10 @@ from correspondence.batch.run import BatchRun, run_batch
 from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.kinds import LetterKind
-from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.fictional_cases import cases
 from store.database import Database
 from tests.support.batch import SENT_ON, TODAY, imported
+from tests.support.norms import verify_all_norm_tables
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -38,8 +38,9 @@ STANDARD_FONTS = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 @pytest.fixture(scope="module")
 def references(tmp_path_factory):
     database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'pdfa.sqlite3'}")
+    with database.session() as session, session.begin():
+        verify_all_norm_tables(session, "tester")  # the first to act is beheer
     with database.session() as session:
-        acting_employee(session, "tester")
         found = {
             code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")
         }

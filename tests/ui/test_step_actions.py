@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.route_steps import ACTION_LABELS, StepAction, StepKey, primary_action
@@ -285,9 +285,12 @@ def test_context_menu_and_shortcut_follow_the_selected_row(
     assert items["Verplaatsen…"].toolTip() == "De klant is nog niet ingeschreven."
     panel(window).select(StepKey.APPLICATION)
     window.activateWindow()
+    # a shortcut goes to the active window: one left by an earlier test must not take it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.dossier_view.tabs.setCurrentIndex(0)
     window.dossier_view.steps.setFocus()
     qtbot.waitUntil(window.dossier_view.steps.hasFocus)
+    assert panel(window).selected_step().key is StepKey.APPLICATION
     qtbot.keyClick(
         window.dossier_view.steps, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )

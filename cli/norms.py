@@ -1,0 +1,97 @@
+"""`norms list`, `norms import FILE.csv --from DATE --source TEXT` and `norms verify ID`: the
+norm tables of the bijstand, kept by beheer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from cli.errors import UsageError
+from correspondence import logbook
+from correspondence.queries.norms import NormTableRow, norm_tables
+from correspondence.rules.formatting import moment
+from correspondence.rules.norm_file import parse_norm_csv
+from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.norms import import_norm_table, verify_norm_table
+from correspondence.workflows.unit_of_work import Database, committing
+
+log = logbook.logger(__name__)
+
+MAX_FILE_BYTES = 100_000  # nine lines; anything far bigger is the wrong file
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    if args.action == "import":
+        amounts = parse_norm_csv(read_csv(args.file))
+        with committing(database) as session:
+            actor = acting_employee(session, args.username)
+            table = import_norm_table(session, actor, args.effective_from, args.source, amounts)
+            number = table.id
+        log.info("norm table %d imported", number)
+        print(
+            f"Normtabel {number} van {args.effective_from.isoformat()} ingelezen, "
+            "nog niet geverifieerd."
+        )
+        return 0
+    if args.action == "verify":
+        with committing(database) as session:
+            actor = acting_employee(session, args.username)
+            table = verify_norm_table(session, actor, args.table_id)
+            day = table.effective_from.isoformat()
+        log.info("norm table %d verified", args.table_id)
+        print(f"Normtabel {args.table_id} van {day} geverifieerd.")
+        return 0
+    with database.session() as session:
+        rows = norm_tables(session)
+    if args.json:
+        print(json.dumps([as_json(row) for row in rows], ensure_ascii=False))
+    else:
+        for row in rows:
+            print(line(row))
+    return 0
+
+
+def read_csv(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError(f"bestand {path} is te groot voor een normtabel")
+        return path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"bestand {path} bestaat niet") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"bestand {path} is niet te lezen: het is geen UTF-8-tekst") from None
+    except OSError:
+        raise UsageError(f"bestand {path} is niet te lezen (een map of geen toegang?)") from None
+
+
+def as_json(row: NormTableRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "effective_from": row.effective_from.isoformat(),
+        "source": row.source,
+        "verified": row.verified,
+        "verified_by": row.verified_by,
+        "verified_at": row.verified_at.isoformat() if row.verified_at else None,
+        "imported_by": row.imported_by,
+        "imported_at": row.imported_at.isoformat() if row.imported_at else None,
+        "superseded": row.superseded,
+        "amounts": [
+            {"household": a.household, "age_band": a.age_band, "amount_cents": a.amount_cents}
+            for a in row.amounts
+        ],
+    }
+
+
+def line(row: NormTableRow) -> str:
+    if row.verified:
+        state = "geverifieerd"
+        if row.verified_by:
+            state += f" door {row.verified_by}"
+        if row.verified_at:
+            state += f" op {moment(row.verified_at)}"
+    else:
+        state = "NIET geverifieerd"
+    if row.superseded:
+        state += " (vervangen door een latere tabel van dezelfde datum)"
+    return f"{row.id}\t{row.effective_from.isoformat()}\t{state}\t{row.source}"

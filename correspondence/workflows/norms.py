@@ -1,0 +1,78 @@
+"""Norm tables as beheer keeps them: imported from a file, then verified against the
+publication. A verified table never changes again; a correction is a new table with the same
+effective date, in force from its import on (the store refuses any change to a verified one)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from correspondence.rules.errors import NotFound, WorkflowError
+from correspondence.rules.formatting import moment
+from correspondence.rules.money import Cents
+from correspondence.rules.norm_file import check_norm_table
+from correspondence.workflows import audit
+from correspondence.workflows.employees import may_manage
+from store.models import Employee, NormAmount, NormTable
+from store.vocabulary import AgeBand, Household
+
+
+def import_norm_table(
+    session: Session,
+    actor: Employee,
+    effective_from: date,
+    source: str,
+    amounts: Mapping[tuple[Household, AgeBand], Cents],
+) -> NormTable:
+    """A new, unverified table; only beheer may import one. NormFileRefused when the date, the
+    source or the amounts are not fit; nothing is stored then."""
+    if not may_manage(actor):
+        raise WorkflowError("alleen beheer mag normtabellen inlezen")
+    cleaned = check_norm_table(effective_from, source, amounts)
+    table = NormTable(
+        effective_from=effective_from,
+        source=cleaned,
+        verified=False,
+        imported_at=audit.now(),
+        imported_by=actor.id,
+    )
+    table.amounts = [
+        NormAmount(household=household, age_band=band, amount_cents=cents)
+        for (household, band), cents in sorted(amounts.items())
+    ]
+    session.add(table)
+    session.flush()
+    audit.record(
+        session, actor, "import", "norm_table", table.id, effective_from=effective_from.isoformat()
+    )
+    return table
+
+
+def verify_norm_table(session: Session, actor: Employee, table_id: int) -> NormTable:
+    """Beheer confirms that the table matches its publication: who and when are recorded, and
+    from then on the table never changes."""
+    if not may_manage(actor):
+        raise WorkflowError("alleen beheer mag een normtabel verifiëren")
+    table = session.get(NormTable, table_id)
+    if table is None:
+        raise NotFound(f"normtabel {table_id} bestaat niet")
+    if table.verified:
+        by = session.get(Employee, table.verified_by) if table.verified_by else None
+        when = f" op {moment(table.verified_at)}" if table.verified_at else ""
+        who = f" door {by.full_name}" if by else ""
+        raise WorkflowError(f"normtabel {table_id} is al geverifieerd{who}{when}")
+    table.verified = True
+    table.verified_by = actor.id
+    table.verified_at = audit.now()
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "verify",
+        "norm_table",
+        table.id,
+        effective_from=table.effective_from.isoformat(),
+    )
+    return table

@@ -1,0 +1,45 @@
+"""The CSV file of a norm table: nine amounts, the Dutch way, every fault named by its line."""
+
+import pytest
+
+from correspondence.rules.norm_file import NormFileRefused, parse_norm_csv
+from store.vocabulary import AgeBand, Household
+from tests.support.norms import NORMS_CSV
+
+
+def test_the_documented_format_reads_nine_amounts():
+    amounts = parse_norm_csv(NORMS_CSV)
+    assert len(amounts) == 9
+    assert amounts[(Household.SINGLE, AgeBand.ADULT)] == 143_028
+    assert amounts[(Household.COUPLE, AgeBand.PENSION)] == 218_980
+
+
+def test_a_spreadsheet_export_with_bom_spaces_and_capitals_reads_too():
+    text = NORMS_CSV.replace("leefvorm;leeftijd;bedrag", "Leefvorm ; Leeftijd ; Bedrag")
+    text = text.replace("gehuwden;aow;2.189,80", "Gehuwden; AOW ;€ 2.189,80") + "\n;;\n"
+    assert parse_norm_csv(text)[(Household.COUPLE, AgeBand.PENSION)] == 218_980
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "het bestand is leeg"),
+        ("household,band,amount\n", "regel 1: de kopregel moet 'leefvorm;leeftijd;bedrag' zijn"),
+        (NORMS_CSV.replace("gehuwden;aow", "stel;aow"), "regel 10: onbekende leefvorm 'stel'"),
+        (NORMS_CSV.replace("gehuwden;aow", "gehuwden;65+"), "regel 10: onbekende leeftijd '65+'"),
+        (NORMS_CSV.replace("2.189,80", "2189.80"), "regel 10: '2189.80' is geen bedrag"),
+        (NORMS_CSV.replace("2.189,80", "0"), "regel 10: het bedrag is nul"),
+        (NORMS_CSV.replace(";2.189,80", ""), "regel 10: drie kolommen verwacht"),
+        (NORMS_CSV + "gehuwden;aow;2.189,80\n", "regel 11: gehuwden aow staat er twee keer in"),
+        (
+            NORMS_CSV.replace("gehuwden;aow;2.189,80\n", ""),
+            "er ontbreekt een bedrag voor: gehuwden aow",
+        ),
+    ],
+)
+def test_a_fault_is_named_and_nothing_is_read(text, problem):
+    with pytest.raises(NormFileRefused, match="normtabel niet ingelezen, er is niets opgeslagen"):
+        parse_norm_csv(text)
+    with pytest.raises(NormFileRefused) as refused:
+        parse_norm_csv(text)
+    assert refused.value.problems[0].startswith(problem)
