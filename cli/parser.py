@@ -81,7 +81,18 @@ def build_parser() -> DutchParser:
         "day",
         type=iso_date,
         metavar="JJJJ-MM-DD",
-        help="verzenddatum, ontvangst van de aanvraag of datum van de melding",
+        help=(
+            "verzenddatum (objection), ontvangst van de aanvraag (decision) of datum van de "
+            "melding (advance: het eigen aanbod op verzoek, 4 weken na de melding)"
+        ),
+    )
+    deadline.add_argument(
+        "--from-application",
+        action="store_true",
+        help=(
+            "alleen bij advance: de datum is de ontvangst van de aanvraag; geeft de laatste "
+            "dag van het eerste wettelijke voorschot (artikel 52 Participatiewet)"
+        ),
     )
     commands.add_parser("demo", help="vul de database met fictieve demogegevens")
     letter = commands.add_parser("letter", help="maak een brief uit een zaak in JSON")

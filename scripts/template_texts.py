@@ -6,6 +6,34 @@ from __future__ import annotations
 # a paragraph, a paragraph with its style, or a table given as rows of cells
 Item = str | tuple[str, str] | list[list[str]]
 
+# Participatiewet art. 52 lid 1: "Het college verleent uiterlijk binnen vier weken na de datum
+# van aanvraag en vervolgens telkens uiterlijk na vier weken, bij wijze van voorschot algemene
+# bijstand in de vorm van een renteloze geldlening, zolang het recht op algemene bijstand niet
+# is vastgesteld", unless (onderdelen a and b) the applicant's own failure to give the
+# information or cooperate keeps the right from being established, or it is clear at once
+# that there is no right. Checked against copies of lid 1 (burgerkrachtcentraal.nl, linking
+# wetten.overheid.nl/BWBR0015703) in the stored reference pages; the consolidated text in force
+# on 1 January 2026 could not be opened there. The days are deadlines.legal_advance_dates:
+# each on a working day (Atw art. 1).
+LEGAL_ADVANCE: list[Item] = [
+    "{%p if voorschot_recht.aanvraag %}",
+    "Wij hebben uw aanvraag ontvangen op {{ voorschot_recht.aanvraag|datum }}. Zolang wij "
+    "niet hebben beslist, krijgt u uiterlijk op {{ voorschot_recht.eerste|dag_datum }} een "
+    "voorschot, 4 weken na uw aanvraag. Daar hoeft u niet om te vragen. Hebben wij daarna "
+    "nog steeds niet beslist? Dan krijgt u elke 4 weken opnieuw een voorschot: het volgende "
+    "uiterlijk op {{ voorschot_recht.volgende|dag_datum }}.",
+    "{%p else %}",
+    "Heeft u de uitkering aangevraagd? Dan krijgt u uiterlijk 4 weken na de dag waarop wij "
+    "uw aanvraag ontvingen een voorschot, als wij dan nog niet hebben beslist. Daar hoeft u "
+    "niet om te vragen. Hebben wij daarna nog steeds niet beslist? Dan krijgt u "
+    "elke 4 weken opnieuw een voorschot.",
+    "{%p endif %}",
+    "U heeft dan recht op een voorschot volgens artikel 52 van de Participatiewet. U krijgt "
+    "het voorschot niet als al "
+    "duidelijk is dat u geen recht op bijstand heeft, of als wij nog niet kunnen beslissen "
+    "omdat u ons niet de informatie geeft die wij nodig hebben.",
+]
+
 BLOCKS: dict[str, list[Item]] = {
     # The objection clause of every decision (Awb 3:45: that objection is possible, by whom,
     # within which term and to whom). Checked against the law in force on 1 January 2026.
@@ -81,10 +109,31 @@ BLOCKS: dict[str, list[Item]] = {
         ("Kop", "Wat is een voorschot?"),
         "Een voorschot is een lening zonder rente. U krijgt het terwijl wij uw aanvraag "
         "onderzoeken, zodat u uw vaste lasten kunt betalen.",
+        ("Kop", "Wanneer krijgt u een voorschot?"),
+        *LEGAL_ADVANCE,
+        # the municipality's own offer (setting advance_local_offer), said to be no rule of law
+        "{%p if voorschot_aanbod %}",
+        "Vraagt u zelf om een voorschot? Dan kunt u het al krijgen binnen 4 weken na uw "
+        "melding, uiterlijk op {{ voorschot_aanbod.uiterlijk|dag_datum }}. Dat is een afspraak "
+        "van de gemeente {{ gemeente.naam }}, geen regel uit de wet.",
+        "{%p endif %}",
+        ("Kop", "Wat gebeurt er met het voorschot?"),
+        # Participatiewet art. 52 lid 1: the advance is bijstand lent; once the right is
+        # established it is settled with the benefit
         "Krijgt u bijstand? Dan verrekenen wij het voorschot met uw uitkering. U krijgt dan de "
         "eerste keer minder uitbetaald. U hoeft niets apart terug te betalen.",
-        "Krijgt u geen bijstand? Dan moet u het voorschot terugbetalen. Dat doet u in "
-        "termijnen, volgens het schema in deze brief.",
+        # Participatiewet art. 58: recovering an advance after it was established that there
+        # was no right is a power of the college ("kan"), used in a decision of its own that
+        # weighs the client's interests (Awb 3:4) and is open to objection (Awb 8:1, 7:1).
+        # The WWB text in the stored pages has it in art. 58 lid 1 onderdeel d; the
+        # Participatiewet moved the powers to lid 2 (lid 1 is the obligation after a breach
+        # of the duty to inform). Lid and onderdeel in the text in force could not be checked
+        # there, so the letter names the article only.
+        "Krijgt u geen bijstand? Dan kunnen wij het voorschot terugvorderen. Dat doen wij met "
+        "een apart besluit: een terugvorderingsbesluit op grond van artikel 58 van de "
+        "Participatiewet. Daarin staat hoeveel u moet terugbetalen en hoe. Wij kijken daarbij "
+        "naar wat u kunt betalen. Bent u het niet eens met dat besluit? Dan kunt u er bezwaar "
+        "tegen maken.",
     ],
 }
 
@@ -139,10 +188,18 @@ LETTERS: dict[str, list[Item]] = {
         "aanvraagformulier meteen invullen en inleveren. U kunt het ook doen terwijl u de "
         "bijeenkomst en de workshop volgt.",
         ("Kop", "Heeft u geld nodig voordat wij beslissen?"),
-        "Dan heeft u recht op een voorschot. Dat is een lening zonder rente van "
-        "{{ voorschot_percentage }}% van de bijstandsuitkering die voor u geldt. U kunt het "
-        "voorschot krijgen tot 4 weken na uw melding, dus tot en met "
-        "{{ voorschot_termijn|datum }}. Vraag ernaar bij uw contactpersoon.",
+        "Dan kunt u een voorschot krijgen. Dat is een lening zonder rente van "
+        "{{ voorschot_percentage }}% van de bijstandsuitkering die voor u geldt.",
+        *LEGAL_ADVANCE,
+        # the municipality's own offer (setting advance_local_offer; Haarlem's evaluation of the
+        # Poortmodel: "Binnen vier weken na de fysieke melding op het Werkplein, kan een
+        # voorschot van 90% ... worden verstrekt"); not a right of the law, so it says "kunt"
+        "{%p if voorschot_aanbod %}",
+        "Wilt u het voorschot eerder? Vraag er dan om bij uw contactpersoon. Dan kunt u het "
+        "krijgen binnen 4 weken na uw melding, uiterlijk op "
+        "{{ voorschot_aanbod.uiterlijk|dag_datum }}. Dat is een afspraak van de gemeente "
+        "{{ gemeente.naam }}, geen regel uit de wet.",
+        "{%p endif %}",
         *CLOSING,
     ],
     "appointment-form": [
@@ -175,18 +232,28 @@ LETTERS: dict[str, list[Item]] = {
         "Die norm is {{ voorschot.norm|bedrag }} per maand op {{ voorschot.start|datum }}, de dag "
         "waarop uw voorschot ingaat.",
         "[[ voorschot_uitleg ]]",
-        ("Kop", "Zo betaalt u terug als u geen bijstand krijgt"),
+        # the schedule is a proposal only: a repayment is set by the recovery decision
+        # (Participatiewet art. 58), never fixed in this agreement
+        ("Kop", "Voorstel: zo zou u kunnen terugbetalen"),
+        "Dit schema is een voorstel. Het is nog geen afspraak. Krijgt u geen bijstand? Dan staat "
+        "in het terugvorderingsbesluit hoe u terugbetaalt. Dat kan anders zijn dan dit voorstel.",
         *INSTALMENTS,
         "Kunt u deze bedragen niet betalen? Neem dan contact op met uw contactpersoon. Wij zoeken "
         "samen naar een bedrag dat u wel kunt betalen.",
         ("Kop", "Ondertekening"),
-        "Met uw handtekening gaat u akkoord met deze afspraken.",
+        "Met uw handtekening zegt u dat u het voorschot krijgt als lening zonder rente en dat u "
+        "deze afspraken kent. U zegt daarmee nog geen ja tegen het voorstel om terug te betalen.",
         [
             ["Namens het college", "De klant"],
             ["{{ contactpersoon.naam }}", "{{ klant.naam }}"],
             ["Datum:", "Datum:"],
             ["Handtekening:", "Handtekening:"],
         ],
+        ("Kop", "Zo stuurt u de overeenkomst terug"),
+        # the postal address is the municipality's (reference data), the desk its Werkplein
+        "Onderteken de overeenkomst en stuur haar naar {{ gemeente.college }}, "
+        "{{ gemeente.postadres }}. U kunt de ondertekende overeenkomst ook afgeven bij de balie "
+        "van het {{ werkplein }}.",
         *CLOSING,
     ],
     "decision-grant": [

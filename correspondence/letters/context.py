@@ -81,6 +81,31 @@ def percent_text(percent: Decimal) -> str:
     return text.replace(".", ",")
 
 
+class LegalAdvance(TypedDict):
+    """What a template sees of the legal advance (`voorschot_recht`, Participatiewet art. 52
+    lid 1): the application's date and the latest days of the first two advances, each None
+    while no application was received."""
+
+    aanvraag: date | None
+    eerste: date | None
+    volgende: date | None
+
+
+def legal_advance(received_on: date | None, calendar: AtwCalendar) -> LegalAdvance:
+    if received_on is None:
+        return {"aanvraag": None, "eerste": None, "volgende": None}
+    first, second = deadlines.legal_advance_dates(received_on, calendar, count=2)
+    return {"aanvraag": received_on, "eerste": first, "volgende": second}
+
+
+def local_advance_offer(registered_on: date, ref: LetterReference) -> dict[str, date] | None:
+    """The municipality's own offer (`voorschot_aanbod`): None when beheer set none, else the
+    last day of an advance on request four weeks after the melding."""
+    if ref.advance_offer is AdvanceOffer.NONE:
+        return None
+    return {"uiterlijk": deadlines.advance_deadline(registered_on, ref.calendar)}
+
+
 def reference_code(kind: LetterKind, case: CaseData) -> str:
     """A stable reference for the letter that does not expose the BSN."""
     digest = hashlib.sha256(f"{case.client.bsn}/{case.registered_on}".encode()).hexdigest()[:6]
@@ -354,7 +379,11 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
         context["bijeenkomst"] = _meeting(case, ref)
     if kind is LetterKind.HOMEWORK:
         context["voorschot_percentage"] = percent_text(ref.advance_percent)
-        context["voorschot_termijn"] = deadlines.advance_deadline(case.registered_on, ref.calendar)
+    if kind in (LetterKind.HOMEWORK, LetterKind.ADVANCE):
+        context["voorschot_recht"] = legal_advance(case.application_received_on, ref.calendar)
+        context["voorschot_aanbod"] = local_advance_offer(case.registered_on, ref)
+    if kind is LetterKind.ADVANCE:
+        context["werkplein"] = ref.location
     if kind is LetterKind.APPOINTMENT and case.interview:
         context["gesprek"] = {
             "datum": case.interview.astimezone(LOCAL_ZONE).date(),

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from correspondence.records import reference
 from correspondence.records.appointments import latest_appointment, latest_booking
-from correspondence.rules import deadlines
+from correspondence.rules import deadlines, legal_channels
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
+from correspondence.rules.legal_channels import AdvanceOffer
 from correspondence.rules.route_steps import Step, StepKey, StepState
 from store.models import Booking, Case, Decision, GroupSession
 from store.vocabulary import AppointmentKind, Attendance, DecisionStatus, Route, SessionKind
@@ -118,12 +119,51 @@ def _application_step(facts: CaseFacts) -> Step:
     return Step(title, StepState.DONE, on, term, note, key=key, recorded=True, arrived=True)
 
 
+def advance_note(
+    facts: CaseFacts, calendar: AtwCalendar, offer: AdvanceOffer
+) -> tuple[date | None, str]:
+    """The advance step's deadline and note: the legal advance (Participatiewet art. 52 lid 1,
+    unasked, four weeks after the application and every four weeks after) once the application
+    is known, and the local offer on request four weeks after the melding when beheer set one.
+    The deadline is the legal one; before the application only the local offer has a date."""
+    local = None
+    if offer is AdvanceOffer.AFTER_REGISTRATION:
+        local = deadlines.advance_deadline(facts.registered_on, calendar)
+    received = facts.application_received_on
+    if received is None:
+        legal = None
+        parts = ["wettelijk: uiterlijk 4 weken na ontvangst van de aanvraag (art. 52 Pw)"]
+    else:
+        legal, following = deadlines.legal_advance_dates(received, calendar, count=2)
+        parts = [
+            f"wettelijk uiterlijk {long_date(legal)}, zonder verzoek, daarna elke 4 weken "
+            f"(volgende {long_date(following)}) zolang niet is beslist (art. 52 Pw)"
+        ]
+    if local:
+        parts.append(f"op verzoek al uiterlijk {long_date(local)} (4 weken na de melding)")
+    return legal or local, "; ".join(parts)
+
+
+def _advance_step(facts: CaseFacts, calendar: AtwCalendar, offer: AdvanceOffer) -> Step:
+    deadline, note = advance_note(facts, calendar, offer)
+    if facts.advance_starts_on:
+        return Step(
+            "Voorschot", StepState.DONE, facts.advance_starts_on, deadline, key=StepKey.ADVANCE
+        )
+    return Step("Voorschot", StepState.OPEN, deadline=deadline, note=note, key=StepKey.ADVANCE)
+
+
 def plan_steps(
-    facts: CaseFacts, today: date, calendar: AtwCalendar, meeting_name: str
+    facts: CaseFacts,
+    today: date,
+    calendar: AtwCalendar,
+    meeting_name: str,
+    advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION,
 ) -> list[Step]:
     """The route's steps in order, each with its state on `today`.
 
-    `meeting_name` is the display name of the rights meeting, a setting.
+    `meeting_name` is the display name of the rights meeting, `advance_offer` the local offer
+    of an advance; both are settings.
     """
     registration_note = ""
     if facts.ww_ends_on:
@@ -169,27 +209,7 @@ def plan_steps(
 
     steps.append(_application_step(facts))
 
-    advance_due = deadlines.advance_deadline(facts.registered_on, calendar)
-    if facts.advance_starts_on:
-        steps.append(
-            Step(
-                "Voorschot",
-                StepState.DONE,
-                facts.advance_starts_on,
-                advance_due,
-                key=StepKey.ADVANCE,
-            )
-        )
-    else:
-        steps.append(
-            Step(
-                "Voorschot",
-                StepState.OPEN,
-                deadline=advance_due,
-                note="op verzoek van de klant; recht binnen 4 weken na de melding",
-                key=StepKey.ADVANCE,
-            )
-        )
+    steps.append(_advance_step(facts, calendar, advance_offer))
 
     decision = StepKey.DECISION
     if facts.application_received_on is None:
@@ -299,4 +319,5 @@ def overview(session: Session, case_id: int, today: date) -> list[Step]:
         today,
         reference.atw_calendar(session),
         reference.setting(session, "rights_meeting_name"),
+        legal_channels.advance_offer(reference.optional_setting(session, "advance_local_offer")),
     )

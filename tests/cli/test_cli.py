@@ -44,6 +44,27 @@ def test_deadline_prints_one_iso_date(db_url, kind, day, expected):
     assert (result.returncode, result.stdout, result.stderr) == (0, expected + "\n", "")
 
 
+def test_deadline_advance_gives_the_local_offer_or_with_a_flag_the_legal_term(db_url):
+    # a melding on Monday 2 November 2026: the local offer on request, four weeks later
+    local = poortpost("--db", db_url, "deadline", "advance", "2026-11-02")
+    assert (local.returncode, local.stdout, local.stderr) == (0, "2026-11-30\n", "")
+    # an application received Thursday 12 November 2026: the first advance the college grants
+    # unasked (Participatiewet art. 52 lid 1), four weeks later
+    legal = poortpost("--db", db_url, "deadline", "advance", "--from-application", "2026-11-12")
+    assert (legal.returncode, legal.stdout, legal.stderr) == (0, "2026-12-10\n", "")
+    # four weeks after Friday 27 November 2026 is Christmas Day: the Atw moves it to Monday
+    moved = poortpost("--db", db_url, "deadline", "advance", "--from-application", "2026-11-27")
+    assert moved.stdout == "2026-12-28\n"
+    wrong = poortpost("--db", db_url, "deadline", "objection", "--from-application", "2026-11-12")
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr.splitlines() == [
+        "poortpost: --from-application hoort alleen bij de termijn advance"
+    ]
+    helped = poortpost("--db", db_url, "deadline", "--help")
+    assert "het eigen aanbod op verzoek, 4 weken na de melding" in " ".join(helped.stdout.split())
+    assert "wettelijke voorschot (artikel 52 Participatiewet)" in " ".join(helped.stdout.split())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -15,7 +15,7 @@ from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.case_data import parse_case
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import LetterKind
-from correspondence.rules.legal_channels import DigitalChannel
+from correspondence.rules.legal_channels import AdvanceOffer, DigitalChannel
 from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from tests.support.letters import (
@@ -66,7 +66,11 @@ EXPECTED = {
         "gemiddeld 36 dagen",
         "binnen 8 weken",
         "recht op een voorschot",
-        "tot en met 30 november 2026",
+        # the legal advance (Participatiewet art. 52 lid 1) as a rule: no application yet
+        "uiterlijk 4 weken na de dag waarop wij uw aanvraag ontvingen een voorschot",
+        "elke 4 weken opnieuw een voorschot",
+        # the local offer: four weeks after the melding of Monday 2 November 2026
+        "binnen 4 weken na uw melding, uiterlijk op maandag 30 november 2026",
     ],
     LetterKind.APPOINTMENT: [
         "dinsdag 10 november 2026 om 10:30 uur",
@@ -80,6 +84,12 @@ EXPECTED = {
         "€\xa0214,54",
         "€\xa00,00",
         "1 juni 2027",
+        # application received Thursday 12 November 2026: the legal days, then the local offer
+        "uiterlijk op donderdag 10 december 2026 een voorschot",
+        "het volgende uiterlijk op donderdag 7 januari 2027",
+        "uiterlijk op maandag 30 november 2026",
+        "Dit schema is een voorstel.",
+        "terugvorderingsbesluit op grond van artikel 58 van de Participatiewet",
     ],
     LetterKind.GRANT: [
         "U krijgt een bijstandsuitkering vanaf 2 november 2026.",
@@ -407,3 +417,76 @@ def test_two_unreached_attempts_when_beheer_allows_them(producer, references):
     allowing = replace(reference, policy=replace(reference.policy, two_attempts=True))
     text = docx_text(producer.produce(LetterKind.REJECTION, tried, allowing).docx)
     assert "Wij hebben u gebeld op 8 december 2026 en 9 december 2026" in text
+
+
+def both_texts(letter, municipality: str) -> list[str]:
+    """The letter's words as the DOCX and as our PDF say them, each flattened to one line."""
+    body, _ = pdf_regions(letter.pdf, house_page(municipality))
+    return [" ".join(words(docx_text(letter.docx))), " ".join(body)]
+
+
+@pytest.mark.parametrize("kind", [LetterKind.HOMEWORK, LetterKind.ADVANCE])
+def test_the_legal_advance_and_the_local_offer_are_both_stated(producer, references, kind):
+    case = example_case(kind)
+    reference = references[case.municipality]
+    received = replace(case, application_received_on=date(2026, 11, 12))
+    for text in both_texts(producer.produce(kind, received, reference), case.municipality):
+        # art. 52 lid 1: four weeks after the application, then every four weeks, unasked
+        assert "Wij hebben uw aanvraag ontvangen op 12 november 2026." in text
+        assert "uiterlijk op donderdag 10 december 2026 een voorschot" in text
+        assert "het volgende uiterlijk op donderdag 7 januari 2027" in text
+        assert "Daar hoeft u niet om te vragen." in text
+        assert "artikel 52 van de Participatiewet" in text
+        # the local offer, on request, four weeks after the melding, said to be no law
+        assert "binnen 4 weken na uw melding, uiterlijk op maandag 30 november 2026" in text
+        assert "Dat is een afspraak van de gemeente Haarlem, geen regel uit de wet." in text
+    unknown = replace(case, application_received_on=None)
+    for text in both_texts(producer.produce(kind, unknown, reference), case.municipality):
+        assert "uiterlijk 4 weken na de dag waarop wij uw aanvraag ontvingen" in text
+        assert "Wij hebben uw aanvraag ontvangen op" not in text
+        assert "uiterlijk op maandag 30 november 2026" in text
+
+
+@pytest.mark.parametrize("kind", [LetterKind.HOMEWORK, LetterKind.ADVANCE])
+def test_without_a_local_offer_only_the_legal_advance_is_stated(producer, references, kind):
+    case = replace(example_case(kind), application_received_on=date(2026, 11, 12))
+    reference = replace(references[case.municipality], advance_offer=AdvanceOffer.NONE)
+    for text in both_texts(producer.produce(kind, case, reference), case.municipality):
+        assert "uiterlijk op donderdag 10 december 2026 een voorschot" in text
+        assert "melding, uiterlijk" not in text
+        assert "30 november 2026" not in text
+        assert "afspraak van de gemeente" not in text
+
+
+def test_the_agreement_proposes_a_schedule_and_says_how_to_return_it(produced):
+    for text in both_texts(produced[LetterKind.ADVANCE], "haarlem"):
+        assert "Voorstel: zo zou u kunnen terugbetalen" in text
+        assert "Dit schema is een voorstel. Het is nog geen afspraak." in text
+        # the repayment is set by a recovery decision of its own (art. 58), open to objection
+        assert "een apart besluit: een terugvorderingsbesluit" in text
+        assert "artikel 58 van de Participatiewet" in text
+        assert "Dan kunt u er bezwaar tegen maken." in text
+        assert "U zegt daarmee nog geen ja tegen het voorstel om terug te betalen." in text
+        assert "gaat u akkoord met deze afspraken" not in text
+        # returned to the municipality's postbus, or handed in at the Werkplein
+        assert (
+            "stuur haar naar het college van burgemeester en wethouders van Haarlem, "
+            "Postbus 511, 2003 PB HAARLEM." in text
+        )
+        assert "afgeven bij de balie van het Werkplein, Zijlsingel 1, 2013 DN Haarlem." in text
+
+
+def test_the_local_offer_is_read_from_the_settings(tmp_path):
+    from sqlalchemy import insert
+
+    from store.tables import SETTINGS
+
+    database = Database.open(f"sqlite:///{tmp_path / 'offer.sqlite3'}")
+    with database.session() as session:
+        acting_employee(session, "tester")
+        assert letter_reference(session, "haarlem").advance_offer is (
+            AdvanceOffer.AFTER_REGISTRATION
+        )
+        session.execute(insert(SETTINGS).values(key="advance_local_offer", value="none"))
+        assert letter_reference(session, "zandvoort").advance_offer is AdvanceOffer.NONE
+    database.close()

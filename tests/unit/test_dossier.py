@@ -69,3 +69,34 @@ def test_no_show_at_the_meeting_is_overdue():
         rights_meeting=SessionFact(date(2026, 11, 5), Attendance.ABSENT),
     )
     assert steps_of(facts, date(2026, 11, 6))[MEETING].state is StepState.OVERDUE
+
+
+def test_the_advance_step_gives_the_legal_deadline_from_the_application_and_the_local_offer():
+    from correspondence.rules.legal_channels import AdvanceOffer
+
+    registered = CaseFacts(route=Route.STANDARD, registered_on=date(2026, 11, 2))
+    step = steps_of(registered, date(2026, 11, 3))["Voorschot"]
+    # no application yet: the legal rule without a date, the local offer with its date
+    assert step.deadline == date(2026, 11, 30)
+    assert step.note == (
+        "wettelijk: uiterlijk 4 weken na ontvangst van de aanvraag (art. 52 Pw); "
+        "op verzoek al uiterlijk 30 november 2026 (4 weken na de melding)"
+    )
+    applied = CaseFacts(**{**registered.__dict__, "application_received_on": date(2026, 11, 12)})
+    step = steps_of(applied, date(2026, 11, 13))["Voorschot"]
+    assert step.deadline == date(2026, 12, 10)  # art. 52 lid 1: four weeks after the application
+    assert step.note == (
+        "wettelijk uiterlijk 10 december 2026, zonder verzoek, daarna elke 4 weken "
+        "(volgende 7 januari 2027) zolang niet is beslist (art. 52 Pw); "
+        "op verzoek al uiterlijk 30 november 2026 (4 weken na de melding)"
+    )
+    assert "recht binnen 4 weken na de melding" not in step.note
+    # beheer offers nothing of its own: only the law, and no date before the application
+    steps = plan_steps(applied, date(2026, 11, 13), CALENDAR, MEETING, AdvanceOffer.NONE)
+    step = next(s for s in steps if s.title == "Voorschot")
+    assert step.deadline == date(2026, 12, 10)
+    assert "melding" not in step.note
+    steps = plan_steps(registered, date(2026, 11, 3), CALENDAR, MEETING, AdvanceOffer.NONE)
+    step = next(s for s in steps if s.title == "Voorschot")
+    assert step.deadline is None
+    assert step.note == "wettelijk: uiterlijk 4 weken na ontvangst van de aanvraag (art. 52 Pw)"
