@@ -57,8 +57,13 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
+# a letter that states no amount, so no norm table needs verifying and its only message is
+# the one a test provokes
+LETTER = ROOT / "examples" / "decision-rejection.json"
+
+
 def letter(db_url: str, *targets: str) -> list[str]:
-    return ["--db", db_url, "letter", "decision-grant", "--data", str(EXAMPLE), *targets]
+    return ["--db", db_url, "letter", "decision-rejection", "--data", str(LETTER), *targets]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
