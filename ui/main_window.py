@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
 
     def search(self) -> None:
         """A new search forgets the dossier shown: no action may touch a client out of view."""
+        # Enter searches at once: the search the typing scheduled would repeat it and close the
+        # dossier chosen meanwhile
+        self.search_timer.stop()
         self.selected_client = None
         self.dossier_view.show_dossier(None)
         self._update_actions()

@@ -169,3 +169,17 @@ def test_editing_a_client_keeps_the_dossier_open_and_renames_the_row(
     assert "Kleine Houtstraat" in view.details.text()
     assert window.selected_client == client_id
     assert window.edit_client_action.isEnabled()
+
+
+def test_enter_searches_once_and_a_dossier_chosen_after_it_stays_open(
+    qtbot, demo_database, app_context
+):
+    window = open_window(qtbot, app_context(demo_database))
+    search_for(qtbot, window, "a")  # typed, then Enter at once
+    assert not window.search_timer.isActive()
+    window.table.selectRow(0)
+    chosen = window.dossier_view.dossier
+    assert chosen is not None
+    qtbot.wait(400)  # longer than the delay after typing
+    assert window.dossier_view.dossier is not None
+    assert window.dossier_view.dossier.client_id == chosen.client_id
