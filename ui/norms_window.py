@@ -123,11 +123,9 @@ class NormsWindow(QDialog):
             ],
         )
         index = next((i for i, r in enumerate(rows) if r.id == chosen), 0 if rows else None)
-        if index is None:
-            self._chosen()
-        else:
+        if index is not None:
             self.table.selectRow(index)
-            self._chosen()  # also when the same row was chosen before
+        self._chosen()  # also when the same row was chosen before, or none is left
 
     def _chosen_id(self) -> int | None:
         row = self.chosen()
