@@ -84,8 +84,6 @@ class NormsWindow(QDialog):
         self.import_button.clicked.connect(self.import_table)
         self.verify_button = QPushButton("Verifiëren…")
         self.verify_button.clicked.connect(self.verify)
-        # a disabled button shows its tooltip too, so it can say why
-        self.verify_button.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
         close = QPushButton("Sluiten")
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
