@@ -29,6 +29,8 @@ def build_menus(window: MainWindow) -> None:
     """Bestand, Dossier, Brieven, Verzenden, Beheer and Help, over the window's own actions."""
     staff = QAction("Medewerkers…", window)
     staff.triggered.connect(lambda: _staff(window))
+    norms = QAction("Normtabellen…", window)
+    norms.triggered.connect(lambda: _norms(window))
     about = QAction("Over Poortpost", window)
     about.triggered.connect(lambda: QMessageBox.about(window, "Over Poortpost", ABOUT))
     for name, keys in SHORTCUTS.items():
@@ -53,7 +55,7 @@ def build_menus(window: MainWindow) -> None:
         ),
         ("B&rieven", [window.letter_action, window.call_action]),
         ("&Verzenden", [window.batch_action]),
-        ("B&eheer", [staff, window.demo_action]),
+        ("B&eheer", [staff, norms, window.demo_action]),
         ("&Help", [about]),
     )
     for title, actions in menus:
@@ -70,6 +72,12 @@ def _staff(window: MainWindow) -> None:
     from ui.employees_window import EmployeesWindow  # loads when beheer first opens it
 
     EmployeesWindow(window.context, window).exec()
+
+
+def _norms(window: MainWindow) -> None:
+    from ui.norms_window import NormsWindow  # loads when beheer first opens it
+
+    NormsWindow(window.context, window).exec()
 
 
 def unavailable(dossier: Dossier | None) -> dict[str, str | None]:

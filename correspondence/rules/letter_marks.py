@@ -33,7 +33,7 @@ def unverified_reason(table: NormTable) -> str:
     return (
         f"de normtabel van {table.effective_from.isoformat()} (bron: {table.source}) is niet "
         "geverifieerd; een brief met een bedrag eruit kan niet worden gemaakt tot beheer haar "
-        "verifieert (beheer: norms verify)"
+        "verifieert (Beheer › Normtabellen of norms verify)"
     )
 
 

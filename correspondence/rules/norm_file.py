@@ -38,11 +38,17 @@ SOURCE_LIMIT = 500
 MAX_PROBLEMS = 5
 
 
-class NormFileRefused(WorkflowError):
-    """A norm table that is not imported; the message names every fault, in Dutch."""
+# what a problem is about, so that a form can show it under its own field
+FILE, EFFECTIVE_FROM, SOURCE = "file", "effective_from", "source"
 
-    def __init__(self, problems: list[str]) -> None:
+
+class NormFileRefused(WorkflowError):
+    """A norm table that is not imported; the message names every fault, in Dutch. `fields`
+    holds the same problems by what they are about: FILE, EFFECTIVE_FROM or SOURCE."""
+
+    def __init__(self, problems: list[str], fields: dict[str, list[str]] | None = None) -> None:
         self.problems = problems
+        self.fields = fields if fields is not None else {FILE: problems}
         shown_problems = problems[:MAX_PROBLEMS]
         more = len(problems) - len(shown_problems)
         tail = f" (en nog {more})" if more else ""
@@ -114,26 +120,30 @@ def check_norm_table(
 ) -> str:
     """The source text as stored, or NormFileRefused: a table starts on the first of a month,
     names where its amounts come from, and a single person never gets more than a couple."""
-    problems: list[str] = []
+    fields: dict[str, list[str]] = {}
     if effective_from.day != 1:
-        problems.append(
+        fields.setdefault(EFFECTIVE_FROM, []).append(
             "een normtabel gaat in op de eerste van een maand (meestal 1 januari of 1 juli)"
         )
     try:
         cleaned = letter_text(source, SOURCE_LIMIT)
     except TextRefused as exc:
-        problems.append(f"bron {exc}")
+        fields.setdefault(SOURCE, []).append(f"bron {exc}")
         cleaned = ""
     else:
         if not cleaned:
-            problems.append("geef de bron (bijvoorbeeld de Staatscourant van de publicatie)")
+            fields.setdefault(SOURCE, []).append(
+                "geef de bron (bijvoorbeeld de Staatscourant van de publicatie)"
+            )
     for band in AgeBand:
         couple = amounts.get((Household.COUPLE, band))
         for household in (Household.SINGLE, Household.SINGLE_PARENT):
             single = amounts.get((household, band))
             if single is not None and couple is not None and single > couple:
                 name = next(k for k, v in HOUSEHOLD_NAMES.items() if v is household)
-                problems.append(f"{name} {band.value} is hoger dan gehuwden {band.value}")
-    if problems:
-        raise NormFileRefused(problems)
+                fields.setdefault(FILE, []).append(
+                    f"{name} {band.value} is hoger dan gehuwden {band.value}"
+                )
+    if fields:
+        raise NormFileRefused([p for problems in fields.values() for p in problems], fields)
     return cleaned

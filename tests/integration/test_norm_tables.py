@@ -122,6 +122,11 @@ def test_a_bad_table_is_refused_whole(database: Database):
             "alleenstaande 21-aow is hoger dan gehuwden 21-aow",
             "alleenstaande ouder 21-aow is hoger dan gehuwden 21-aow",
         ]
+        assert {field: len(problems) for field, problems in refused.value.fields.items()} == {
+            "effective_from": 1,
+            "source": 1,
+            "file": 2,
+        }
         session.rollback()
         assert session.scalar(select(NormTable.id).where(NormTable.source == " ")) is None
 

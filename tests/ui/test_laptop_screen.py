@@ -1,5 +1,8 @@
 """Every window fits a 1366×768 laptop screen with its task bar, and shows every button whole."""
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QToolBar, QToolButton
@@ -15,6 +18,7 @@ from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.employees_window import EmployeesWindow
+from ui.norms_window import NormImportDialog, NormsWindow
 
 AVAILABLE = QSize(1366, 728)  # 1366×768 less a task bar of 40 pixels
 
@@ -59,6 +63,8 @@ def test_every_window_fits_a_laptop_screen(qtbot, demo_database, app_context):
         CaseDialog(context, client.id, managers, (dossier.case.id, dossier.case_input)),
         CallDialog(context, client.id, decisions),
         EmployeesWindow(context),
+        NormsWindow(context),
+        NormImportDialog(context, Path("normen.csv"), date(2027, 1, 1)),
         window.open_batch(),
     ):
         assert_fits(qtbot, dialog)

@@ -16,6 +16,7 @@ SCREENS = {
     "client_dialog",
     "dossier_view",
     "letter_dialog",
+    "norms_window",
     "stored_letter_dialog",
 }
 

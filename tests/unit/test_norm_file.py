@@ -43,3 +43,4 @@ def test_a_fault_is_named_and_nothing_is_read(text, problem):
     with pytest.raises(NormFileRefused) as refused:
         parse_norm_csv(text)
     assert refused.value.problems[0].startswith(problem)
+    assert refused.value.fields == {"file": refused.value.problems}  # all about the file
