@@ -1,4 +1,4 @@
-"""Reading a JSON file the user gives, with every complaint in one Dutch line."""
+"""Reading a file the user gives (JSON above all), with every complaint in one Dutch line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from cli.errors import UsageError
+from correspondence.user_files import UnreadableFile, read_text
 
 # the json module's complaints, by how they start
 JSON_PROBLEMS = {
@@ -22,15 +23,16 @@ JSON_PROBLEMS = {
 }
 
 
-def read_json(path: Path) -> Any:
+def read_file(path: Path, max_bytes: int | None = None) -> str:
+    """The file's text, or a Dutch UsageError naming the file."""
     try:
-        text = path.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError(f"bestand {path} bestaat niet") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"bestand {path} is niet te lezen: het is geen UTF-8-tekst") from None
-    except OSError:
-        raise UsageError(f"bestand {path} is niet te lezen (een map of geen toegang?)") from None
+        return read_text(path, max_bytes)
+    except UnreadableFile as exc:
+        raise UsageError(f"bestand {path} {exc}") from None
+
+
+def read_json(path: Path) -> Any:
+    text = read_file(path)
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

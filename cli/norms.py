@@ -5,25 +5,22 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from cli.errors import UsageError
+from cli.json_files import read_file
 from correspondence import logbook
 from correspondence.queries.norms import NormTableRow, norm_tables
 from correspondence.rules.formatting import moment
-from correspondence.rules.norm_file import parse_norm_csv
+from correspondence.rules.norm_file import MAX_FILE_BYTES, parse_norm_csv
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.norms import import_norm_table, verify_norm_table
 from correspondence.workflows.unit_of_work import Database, committing
 
 log = logbook.logger(__name__)
 
-MAX_FILE_BYTES = 100_000  # nine lines; anything far bigger is the wrong file
-
 
 def run(database: Database, args: argparse.Namespace) -> int:
     if args.action == "import":
-        amounts = parse_norm_csv(read_csv(args.file))
+        amounts = parse_norm_csv(read_file(args.file, MAX_FILE_BYTES))
         with committing(database) as session:
             actor = acting_employee(session, args.username)
             table = import_norm_table(session, actor, args.effective_from, args.source, amounts)
@@ -50,19 +47,6 @@ def run(database: Database, args: argparse.Namespace) -> int:
         for row in rows:
             print(line(row))
     return 0
-
-
-def read_csv(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UsageError(f"bestand {path} is te groot voor een normtabel")
-        return path.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError(f"bestand {path} bestaat niet") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"bestand {path} is niet te lezen: het is geen UTF-8-tekst") from None
-    except OSError:
-        raise UsageError(f"bestand {path} is niet te lezen (een map of geen toegang?)") from None
 
 
 def as_json(row: NormTableRow) -> dict[str, object]:

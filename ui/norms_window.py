@@ -29,10 +29,12 @@ from correspondence.rules.formatting import long_date, moment
 from correspondence.rules.norm_file import (
     EFFECTIVE_FROM,
     FILE,
+    MAX_FILE_BYTES,
     SOURCE,
     NormFileRefused,
     parse_norm_csv,
 )
+from correspondence.user_files import UnreadableFile, read_text
 from correspondence.workflows.norms import import_norm_table, verify_norm_table
 from ui import asking
 from ui.context import AppContext
@@ -42,7 +44,6 @@ from ui.widgets import date_edit, day_of, fill, table
 if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
 
-MAX_FILE_BYTES = 100_000  # nine lines; anything far bigger is the wrong file
 NOTHING_STORED = "nothing_stored"  # no field of the form: the line under it
 
 
@@ -235,7 +236,7 @@ class NormImportDialog(FormDialog):
         return lambda session, actor: refused_by_field(
             lambda: (
                 import_norm_table(
-                    session, actor, effective_from, source, parse_norm_csv(read_csv(path))
+                    session, actor, effective_from, source, parse_norm_csv(_read(path))
                 ).id
             )
         )
@@ -255,15 +256,8 @@ def refused_by_field[T](work: Callable[[], T]) -> T:
         raise ValidationFailed(errors) from exc
 
 
-def read_csv(path: Path) -> str:
-    """The text of the file, or NormFileRefused saying in Dutch why it cannot be read."""
+def _read(path: Path) -> str:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise NormFileRefused(["het bestand is te groot voor een normtabel"])
-        return path.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise NormFileRefused(["het bestand bestaat niet (meer)"]) from None
-    except UnicodeDecodeError:
-        raise NormFileRefused(["het bestand is niet te lezen: het is geen UTF-8-tekst"]) from None
-    except OSError:
-        raise NormFileRefused(["het bestand is niet te lezen (een map of geen toegang?)"]) from None
+        return read_text(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise NormFileRefused([f"het bestand {exc}"]) from None

@@ -27,6 +27,8 @@ from correspondence.rules.money import Cents, parse_euros
 from correspondence.rules.text import TextRefused, letter_text, shown
 from store.vocabulary import AgeBand, Household
 
+MAX_FILE_BYTES = 100_000  # nine lines; anything far bigger is the wrong file
+
 HEADER = ("leefvorm", "leeftijd", "bedrag")
 HOUSEHOLD_NAMES = {
     "alleenstaande": Household.SINGLE,
