@@ -17,21 +17,20 @@ Item = str | tuple[str, str] | list[list[str]]
 # each on a working day (Atw art. 1).
 LEGAL_ADVANCE: list[Item] = [
     "{%p if voorschot_recht.aanvraag %}",
-    "Wij hebben uw aanvraag ontvangen op {{ voorschot_recht.aanvraag|datum }}. Zolang wij "
-    "niet hebben beslist, krijgt u uiterlijk op {{ voorschot_recht.eerste|dag_datum }} een "
-    "voorschot, 4 weken na uw aanvraag. Daar hoeft u niet om te vragen. Hebben wij daarna "
-    "nog steeds niet beslist? Dan krijgt u elke 4 weken opnieuw een voorschot: het volgende "
-    "uiterlijk op {{ voorschot_recht.volgende|dag_datum }}.",
+    "Wij hebben uw aanvraag ontvangen op {{ voorschot_recht.aanvraag|datum }}. Hebben wij "
+    "dan nog niet beslist? Dan krijgt u uiterlijk op {{ voorschot_recht.eerste|dag_datum }} "
+    "een voorschot. Dat is 4 weken na uw aanvraag. Daar hoeft u niet om te vragen. Hebben "
+    "wij daarna nog steeds niet beslist? Dan krijgt u elke 4 weken opnieuw een voorschot: "
+    "het volgende uiterlijk op {{ voorschot_recht.volgende|dag_datum }}.",
     "{%p else %}",
-    "Heeft u de uitkering aangevraagd? Dan krijgt u uiterlijk 4 weken na de dag waarop wij "
-    "uw aanvraag ontvingen een voorschot, als wij dan nog niet hebben beslist. Daar hoeft u "
-    "niet om te vragen. Hebben wij daarna nog steeds niet beslist? Dan krijgt u "
-    "elke 4 weken opnieuw een voorschot.",
+    "Heeft u de uitkering aangevraagd en hebben wij nog niet beslist? Dan krijgt u uiterlijk "
+    "4 weken na de dag waarop wij uw aanvraag ontvingen een voorschot. Daar hoeft u niet om "
+    "te vragen. Hebben wij daarna nog steeds niet beslist? Dan krijgt u elke 4 weken opnieuw "
+    "een voorschot.",
     "{%p endif %}",
     "U heeft dan recht op een voorschot volgens artikel 52 van de Participatiewet. U krijgt "
-    "het voorschot niet als al "
-    "duidelijk is dat u geen recht op bijstand heeft, of als wij nog niet kunnen beslissen "
-    "omdat u ons niet de informatie geeft die wij nodig hebben.",
+    "het voorschot niet als al duidelijk is dat u geen recht op bijstand heeft. U krijgt het "
+    "ook niet als wij niet kunnen beslissen omdat u ons de nodige informatie niet geeft.",
 ]
 
 BLOCKS: dict[str, list[Item]] = {
@@ -41,8 +40,8 @@ BLOCKS: dict[str, list[Item]] = {
         ("Kop", "Bent u het niet eens met dit besluit?"),
         # Awb 6:4 lid 1 (objecting by lodging a notice); Awb 2:1 lid 2 and 3 (a representative,
         # who may be asked for a written authorisation; lid 1 and 2 before 1 January 2024)
-        "Dan kunt u bezwaar maken. Dat kunt u zelf doen. Iemand anders mag het ook voor u doen, "
-        "als u die persoon daarvoor schriftelijk toestemming geeft (een machtiging).",
+        "Dan kunt u bezwaar maken. Dat kunt u zelf doen. Iemand anders mag het ook voor u doen. "
+        "Geef die persoon dan schriftelijk toestemming. Dat heet een machtiging.",
         # Awb 6:7 (six weeks), 6:8 lid 1 (from the day after sending), 6:9 lid 1 (received
         # before the end of the term); Atw art. 1 lid 1 moves a last day on a Saturday, Sunday
         # or holiday (Atw art. 3) to the next working day
@@ -58,8 +57,8 @@ BLOCKS: dict[str, list[Item]] = {
         # Awb 6:9 lid 2: posted before the end of the term and received within a week after
         # it; that week is a statutory term too (Atw art. 1)
         "Stuurt u uw bezwaar per post? Dan is het op tijd als u het uiterlijk op "
-        "{{ besluit.bezwaartermijn|dag_datum }} op de post doet en wij het uiterlijk op "
-        "{{ besluit.bezwaar_per_post|dag_datum }} hebben.",
+        "{{ besluit.bezwaartermijn|dag_datum }} op de post doet. Wij moeten het dan uiterlijk "
+        "op {{ besluit.bezwaar_per_post|dag_datum }} hebben.",
         # Awb 6:4 lid 1: lodged with the body that took the decision
         "Stuur uw bezwaar naar: {{ gemeente.college }}, {{ gemeente.postadres }}.",
         # Wet modernisering elektronisch bestuurlijk verkeer (Stb. 2023, 183), in force on
@@ -86,9 +85,11 @@ BLOCKS: dict[str, list[Item]] = {
         # also pending an objection), 8:82 (court fee); the court's postal address is
         # reference data (rules.legal_channels)
         "Het besluit blijft gelden zolang wij uw bezwaar behandelen. Is uw situatie dringend? "
-        "Dan kunt u de voorzieningenrechter van de {{ rechtbank.naam }} vragen om een "
-        "voorlopige voorziening. Dat kan alleen als u ook bezwaar heeft gemaakt. U betaalt "
-        "daarvoor griffierecht.",
+        "Dan kunt u de rechter vragen om snel een tijdelijke beslissing te nemen. Dat heet een "
+        "voorlopige voorziening. Dat kan alleen als u ook bezwaar heeft gemaakt. U vraagt het "
+        "aan de voorzieningenrechter van de {{ rechtbank.naam }}. Dat is de rechter die in "
+        "dringende zaken beslist. U betaalt daarvoor griffierecht. Dat is een bedrag voor de "
+        "kosten van de rechtbank.",
         "Stuur dat verzoek naar: {{ rechtbank.naam }}, locatie {{ rechtbank.locatie }}, "
         "{{ rechtbank.postadres }}.",
     ],
@@ -120,8 +121,9 @@ BLOCKS: dict[str, list[Item]] = {
         ("Kop", "Wat gebeurt er met het voorschot?"),
         # Participatiewet art. 52 lid 1: the advance is bijstand lent; once the right is
         # established it is settled with the benefit
-        "Krijgt u bijstand? Dan verrekenen wij het voorschot met uw uitkering. U krijgt dan de "
-        "eerste keer minder uitbetaald. U hoeft niets apart terug te betalen.",
+        "Krijgt u bijstand? Dan halen wij het voorschot van uw uitkering af. Dat heet "
+        "verrekenen. U krijgt dan de eerste keer minder uitbetaald. U hoeft niets apart terug "
+        "te betalen.",
         # Participatiewet art. 58: recovering an advance after it was established that there
         # was no right is a power of the college ("kan"), used in a decision of its own that
         # weighs the client's interests (Awb 3:4) and is open to objection (Awb 8:1, 7:1).
@@ -129,11 +131,11 @@ BLOCKS: dict[str, list[Item]] = {
         # Participatiewet moved the powers to lid 2 (lid 1 is the obligation after a breach
         # of the duty to inform). Lid and onderdeel in the text in force could not be checked
         # there, so the letter names the article only.
-        "Krijgt u geen bijstand? Dan kunnen wij het voorschot terugvorderen. Dat doen wij met "
-        "een apart besluit: een terugvorderingsbesluit op grond van artikel 58 van de "
-        "Participatiewet. Daarin staat hoeveel u moet terugbetalen en hoe. Wij kijken daarbij "
-        "naar wat u kunt betalen. Bent u het niet eens met dat besluit? Dan kunt u er bezwaar "
-        "tegen maken.",
+        "Krijgt u geen bijstand? Dan kunnen wij het voorschot terugvorderen. Dat betekent dat u "
+        "het moet terugbetalen. Dat doen wij met een apart besluit: een terugvorderingsbesluit "
+        "op grond van artikel 58 van de Participatiewet. Dat is een besluit waarin staat "
+        "hoeveel u moet terugbetalen en hoe. Wij kijken daarbij naar wat u kunt betalen. Bent u "
+        "het niet eens met dat besluit? Dan kunt u er bezwaar tegen maken.",
     ],
 }
 
@@ -172,17 +174,37 @@ LETTERS: dict[str, list[Item]] = {
         ("Kop", "Kom naar de {{ bijeenkomst.naam }}"),
         "**Wij verwachten u op {{ bijeenkomst.datum|dag_datum }} om {{ bijeenkomst.tijd }} uur.**",
         "Adres: {{ bijeenkomst.plaats }}. De bijeenkomst duurt een uur. U hoort wat uw rechten en "
-        "plichten zijn. U krijgt daar ook een afspraak voor een gesprek met uw vaste "
-        "contactpersoon. Neem een geldig identiteitsbewijs mee.",
+        "plichten zijn. Neem een geldig identiteitsbewijs mee.",
+        # the seed: every attendee receives the afspraakformulier with the interview's date and
+        # time and the fixed contact person, who is assigned there and not before
+        "Op de bijeenkomst hoort u wie uw vaste contactpersoon is. U krijgt daar een "
+        "afspraakformulier. Daarop staan de dag en de tijd van uw eerste gesprek met die persoon. "
+        "Dat gesprek heet het participatiegesprek.",
         ("Kop", "Wat zit er in de huiswerkmap?"),
-        ("Opsomming", "•\u00a0informatie over werk zoeken;"),
+        ("Opsomming", "•\u00a0informatie over werk zoeken en solliciteren;"),
         ("Opsomming", "•\u00a0uitleg over het schrijven van een cv;"),
+        ("Opsomming", "•\u00a0een huiswerkopdracht over uw vaardigheden en competenties;"),
         ("Opsomming", "•\u00a0een aanvraagformulier voor een bijstandsuitkering."),
+        # the seed: the participation interview asks for the homework assignment on skills and
+        # competences from the folder, a current CV and proof of the last five applications
+        ("Kop", "Uw huiswerk"),
+        "Maak de huiswerkopdracht voor uw participatiegesprek. De opdracht gaat over wat u kunt "
+        "en wat voor iemand u bent. Vaardigheden zijn dingen die u kunt, zoals met een "
+        "computer werken. Competenties zijn eigenschappen die helpen bij werk, zoals op tijd "
+        "komen en goed samenwerken.",
+        # the seed: residents register as job seekers on werk.nl and upload a CV there; the
+        # upload may also come later
+        "Staat u nog niet ingeschreven als werkzoekende op werk.nl? Doe dat dan nu. Zet daar "
+        "ook uw cv op.",
+        ("Kop", "Neem dit mee naar het participatiegesprek"),
+        ("Opsomming", "•\u00a0een cv dat klopt met uw situatie van nu;"),
+        ("Opsomming", "•\u00a0bewijs van uw laatste vijf sollicitaties;"),
+        ("Opsomming", "•\u00a0de huiswerkopdracht over uw vaardigheden en competenties."),
         ("Kop", "Hoe lang duurt het?"),
-        "Na de bijeenkomst heeft u een gesprek met uw contactpersoon en volgt u de Workshop naar "
-        "Werk. Van uw melding tot het einde van de workshop duurt het gemiddeld 11 dagen. Van uw "
-        "melding tot ons besluit over de uitkering duurt het gemiddeld 36 dagen. Als wij uw "
-        "aanvraag hebben ontvangen, beslissen wij binnen 8 weken.",
+        "Na de bijeenkomst heeft u het participatiegesprek en volgt u de Workshop naar Werk. Van "
+        "uw melding tot het einde van de workshop duurt het gemiddeld 11 dagen. Van uw melding "
+        "tot ons besluit over de uitkering duurt het gemiddeld 36 dagen. Als wij uw aanvraag "
+        "hebben ontvangen, beslissen wij binnen 8 weken.",
         ("Kop", "U kunt de uitkering nu al aanvragen"),
         "U hoeft niet te wachten tot u de bijeenkomst en de workshop heeft gehad. U kunt het "
         "aanvraagformulier meteen invullen en inleveren. U kunt het ook doen terwijl u de "
@@ -195,12 +217,14 @@ LETTERS: dict[str, list[Item]] = {
         # Poortmodel: "Binnen vier weken na de fysieke melding op het Werkplein, kan een
         # voorschot van 90% ... worden verstrekt"); not a right of the law, so it says "kunt"
         "{%p if voorschot_aanbod %}",
-        "Wilt u het voorschot eerder? Vraag er dan om bij uw contactpersoon. Dan kunt u het "
-        "krijgen binnen 4 weken na uw melding, uiterlijk op "
-        "{{ voorschot_aanbod.uiterlijk|dag_datum }}. Dat is een afspraak van de gemeente "
-        "{{ gemeente.naam }}, geen regel uit de wet.",
+        "Wilt u het voorschot eerder? Vraag er dan om bij ons team. Dan kunt u het krijgen "
+        "binnen 4 weken na uw melding, uiterlijk op {{ voorschot_aanbod.uiterlijk|dag_datum }}. "
+        "Dat is een afspraak van de gemeente {{ gemeente.naam }}, geen regel uit de wet.",
         "{%p endif %}",
-        *CLOSING,
+        # no fixed contact person yet: the meeting assigns one
+        ("Kop", "Heeft u vragen?"),
+        "Bel ons team op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}.",
+        "[[ ondertekening ]]",
     ],
     "appointment-form": [
         "{{ klant.aanhef }},",
@@ -229,8 +253,9 @@ LETTERS: dict[str, list[Item]] = {
         ("Kop", "Hoeveel krijgt u?"),
         "**U krijgt een voorschot van {{ voorschot.bedrag|bedrag }}.**",
         "Dat is {{ voorschot.percentage }}% van de bijstandsnorm voor {{ voorschot.leefvorm }}. "
-        "Die norm is {{ voorschot.norm|bedrag }} per maand op {{ voorschot.start|datum }}, de dag "
-        "waarop uw voorschot ingaat.",
+        "De bijstandsnorm is het bedrag van de bijstand per maand. Uw voorschot gaat in op "
+        "{{ voorschot.start|datum }}. Op die dag is de bijstandsnorm "
+        "{{ voorschot.norm|bedrag }} per maand.",
         "[[ voorschot_uitleg ]]",
         # the schedule is a proposal only: a repayment is set by the recovery decision
         # (Participatiewet art. 58), never fixed in this agreement
@@ -267,20 +292,22 @@ LETTERS: dict[str, list[Item]] = {
         "{{ reden }}",
         "{%p endfor %}",
         ("Kop", "Welke regels gelden?"),
-        "Wij hebben besloten op grond van de Participatiewet: artikel 11 (wie recht heeft op "
-        "bijstand), artikel 21 (de hoogte van de bijstand) en artikel 44 (de ingangsdatum).",
+        "Wij hebben besloten op grond van de Participatiewet. Artikel 11 zegt wie recht heeft op "
+        "bijstand. Artikel 21 gaat over de hoogte van de bijstand en artikel 44 over de "
+        "ingangsdatum.",
         ("Kop", "Wat betekent dit voor u?"),
-        "Uw bijstandsnorm is {{ besluit.norm|bedrag }} per maand. Dit is het bedrag voor "
-        "{{ besluit.leefvorm }}. Heeft u inkomsten? Dan trekken wij die van dit bedrag af.",
+        "Uw bijstandsnorm is {{ besluit.norm|bedrag }} per maand. Dat is het bedrag van de "
+        "bijstand voor {{ besluit.leefvorm }}. Heeft u inkomsten? Dan trekken wij die van dit "
+        "bedrag af.",
         "{%p if voorschot %}",
-        "U heeft een voorschot van {{ voorschot.bedrag|bedrag }} gekregen. Dat verrekenen wij met "
-        "uw eerste uitkering.",
+        "U heeft een voorschot van {{ voorschot.bedrag|bedrag }} gekregen. Dat halen wij van uw "
+        "eerste uitkering af.",
         "{%p endif %}",
         "Met de uitkering heeft u ook plichten:",
         (
             "Opsomming",
-            "•\u00a0geef veranderingen in uw situatie meteen aan ons door, zoals werk, "
-            "inkomen, een verhuizing of iemand die bij u komt wonen;",
+            "•\u00a0geef veranderingen meteen aan ons door, zoals werk, inkomen, een "
+            "verhuizing of iemand die bij u komt wonen;",
         ),
         ("Opsomming", "•\u00a0zoek werk en neem werk aan dat u kunt doen;"),
         ("Opsomming", "•\u00a0kom naar afspraken met uw contactpersoon."),

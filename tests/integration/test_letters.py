@@ -21,12 +21,12 @@ from store.database import Database
 from tests.support.letters import (
     docx_text,
     house_page,
+    letter_references,
     page_count,
     pdf_regions,
     without_numbers,
     words,
 )
-from tests.support.norms import verify_all_norm_tables
 from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -34,15 +34,7 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="module")
 def references(tmp_path_factory):
-    database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'letters.sqlite3'}")
-    with database.session() as session, session.begin():
-        acting_employee(session, "tester")
-        verify_all_norm_tables(session, "tester")  # letters with amounts need verified norms
-        found = {
-            code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")
-        }
-    database.close()
-    return found
+    return letter_references(tmp_path_factory.mktemp("db") / "letters.sqlite3")
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +163,8 @@ def test_the_objection_clause_names_the_posted_arrival_day_and_the_court(produce
     # sent Friday 11 December 2026: six weeks end on a working day, so the letter says so
     assert "Dat is zes weken na de dag waarop wij deze brief hebben verstuurd." in text
     assert (
-        "als u het uiterlijk op vrijdag 22 januari 2027 op de post doet en wij het uiterlijk "
-        "op vrijdag 29 januari 2027 hebben" in text
+        "als u het uiterlijk op vrijdag 22 januari 2027 op de post doet. Wij moeten het dan "
+        "uiterlijk op vrijdag 29 januari 2027 hebben." in text
     )
     assert "rechtbank Noord-Holland, locatie Haarlem, Postbus 1621, 2003 BR HAARLEM" in text
     # the example databases set no digital channel: no digital route is offered
@@ -237,7 +229,7 @@ def test_when_the_atw_moved_the_last_day_the_letter_says_why_not_six_weeks(produ
     assert (
         "eindigen op vrijdag 25 december 2026. Die dag is geen werkdag (Eerste Kerstdag)." in text
     )
-    assert "wij het uiterlijk op maandag 4 januari 2027 hebben" in text
+    assert "Wij moeten het dan uiterlijk op maandag 4 januari 2027 hebben." in text
 
 
 def test_not_processed_is_refused_before_the_term_passed_and_after_four_weeks(producer, references):

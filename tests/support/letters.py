@@ -5,14 +5,20 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
 from docx.oxml.ns import qn
 
+from correspondence.letters.context import LetterReference
 from correspondence.letters.model import Page, read_page
 from correspondence.letters.package import DOCUMENT, Package, w
+from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import FolderRegistry
+from correspondence.workflows.actors import acting_employee
+from store.database import Database
+from tests.support.norms import verify_all_norm_tables
 
 
 def words(text: str) -> list[str]:
@@ -32,6 +38,36 @@ def docx_text(content: bytes) -> str:
             for t in block.iter(qn("w:t")):
                 parts.append(t.text or "")
     return "\n".join(parts)
+
+
+def docx_paragraphs(content: bytes) -> list[str]:
+    """The text of every paragraph of a .docx as python-docx reads it, those in table cells
+    too, each on its own; a line break inside a paragraph reads as a space."""
+    document = docx.Document(io.BytesIO(content))
+    paragraphs = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        parts = []
+        for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+            parts.append(node.text or "" if node.tag == qn("w:t") else " ")
+        if text := "".join(parts).strip():
+            paragraphs.append(text)
+    return paragraphs
+
+
+def letter_references(database_file: Path) -> dict[str, LetterReference]:
+    """The reference data of the three municipalities, from a new SQLite database whose norm
+    tables are verified (letters with amounts need them)."""
+    database = Database.open(f"sqlite:///{database_file}")
+    try:
+        with database.session() as session, session.begin():
+            acting_employee(session, "tester")
+            verify_all_norm_tables(session, "tester")
+            return {
+                code: letter_reference(session, code)
+                for code in ("haarlem", "zandvoort", "heemstede")
+            }
+    finally:
+        database.close()
 
 
 def pdf_regions(content: bytes, page_setup: Page) -> tuple[list[str], list[str]]:
