@@ -135,10 +135,16 @@ def letters(tmp_path_factory) -> list[tuple[str, ProducedLetter]]:
     return list(variants(LetterProducer(), references))
 
 
-def read_back(letter: ProducedLetter) -> tuple[list[str], str]:
-    assert letter.docx is not None
-    kenmerk = json.loads(letter.data)["brief"]["kenmerk"]
-    return docx_paragraphs(letter.docx), kenmerk
+@pytest.fixture(scope="module")
+def texts(letters) -> list[tuple[str, list[str], list[str]]]:
+    """Each letter's name, paragraphs and sentences, read back from its DOCX."""
+    found = []
+    for name, letter in letters:
+        assert letter.docx is not None
+        kenmerk = json.loads(letter.data)["brief"]["kenmerk"]
+        paragraphs = docx_paragraphs(letter.docx)
+        found.append((name, paragraphs, [s for p in paragraphs for s in sentences(p, kenmerk)]))
+    return found
 
 
 def test_every_kind_and_branch_is_measured(letters):
@@ -147,22 +153,19 @@ def test_every_kind_and_branch_is_measured(letters):
     assert len(letters) > 2 * len(LetterKind)
 
 
-def test_no_sentence_is_longer_than_twenty_words(letters):
-    too_long = []
-    for name, letter in letters:
-        paragraphs, kenmerk = read_back(letter)
-        for paragraph in paragraphs:
-            for sentence in sentences(paragraph, kenmerk):
-                if (count := word_count(sentence)) > MAX_WORDS:
-                    too_long.append(f"{name}: {count} woorden: {sentence}")
+def test_no_sentence_is_longer_than_twenty_words(texts):
+    too_long = [
+        f"{name}: {count} woorden: {sentence}"
+        for name, _paragraphs, flow in texts
+        for sentence in flow
+        if (count := word_count(sentence)) > MAX_WORDS
+    ]
     assert not too_long, "\n".join(dict.fromkeys(too_long))
 
 
-def test_difficult_words_are_explained_where_they_are_used(letters):
+def test_difficult_words_are_explained_where_they_are_used(texts):
     unexplained = []
-    for name, letter in letters:
-        paragraphs, kenmerk = read_back(letter)
-        flow = [s for p in paragraphs for s in sentences(p, kenmerk)]
+    for name, _paragraphs, flow in texts:
         for term in EXPLAIN:
             uses = [i for i, s in enumerate(flow) if term in s.lower()]
             explained = re.compile(rf"{EXPLAINED_BY}|\b{term} is\b", re.IGNORECASE)
@@ -172,14 +175,14 @@ def test_difficult_words_are_explained_where_they_are_used(letters):
     assert not unexplained, "\n".join(dict.fromkeys(unexplained))
 
 
-def test_no_officialese(letters):
-    found = []
-    for name, letter in letters:
-        paragraphs, _kenmerk = read_back(letter)
-        for paragraph in paragraphs:
-            for word, plain in BANNED.items():
-                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", paragraph, re.IGNORECASE):
-                    found.append(f"{name}: '{word}' (schrijf '{plain}'): {paragraph}")
+def test_no_officialese(texts):
+    found = [
+        f"{name}: '{word}' (schrijf '{plain}'): {paragraph}"
+        for name, paragraphs, _flow in texts
+        for paragraph in paragraphs
+        for word, plain in BANNED.items()
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", paragraph, re.IGNORECASE)
+    ]
     assert not found, "\n".join(dict.fromkeys(found))
 
 
