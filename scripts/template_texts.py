@@ -390,30 +390,66 @@ LETTERS: dict[str, list[Item]] = {
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],
+    # Participatiewet art. 41 lid 4 (a young person under 27 can apply four weeks after the
+    # melding at the earliest) and art. 44 (bijstand starts on the day of the application at
+    # the earliest); the days are deadlines.search_period. The exception for a young person in a
+    # pressing situation came with the Participatiewet in balans (Stb. 2025, in force on
+    # 1 January 2026): the college may handle the application before the four weeks end. Its
+    # place, art. 41 lid 11, is taken from secondary copies, not the consolidated text: the
+    # Goeree-Overflakkee policy rule on it (lokaleregelgeving.overheid.nl/CVDR755166, in force
+    # 1 January 2026) and ISD Bollenstreek's policy (bgr-2025-3343: young people "in knellende
+    # situaties" may apply at once). Art. 44 lid 5 (bijstand before the application, in
+    # special circumstances) is a power of the college, not promised here. What the young
+    # person does in the four weeks is the municipality's practice in the seed evaluation.
     "search-period-letter": [
         "{{ klant.aanhef }},",
-        "U heeft zich op {{ melding.datum|datum }} gemeld op het Werkplein. U bent jonger dan 27 "
-        "jaar. Daarom zoekt u eerst 4 weken zelf naar werk of naar een opleiding. Dat heet de "
-        "zoektermijn.",
-        ("Kop", "Wanneer eindigt uw zoektermijn?"),
-        "**Uw zoektermijn loopt tot en met {{ zoektermijn.einde|dag_datum }}.**",
-        "Heeft u dan nog geen werk of opleiding gevonden? Dan kunt u vanaf de dag daarna bijstand "
-        "aanvragen.",
+        "U heeft zich op {{ melding.datum|datum }} gemeld op het Werkplein. U wilt een "
+        "bijstandsuitkering aanvragen. U bent jonger dan 27 jaar. Daarom zoekt u eerst 4 weken "
+        "zelf naar werk of naar een opleiding. Dat heet de zoektermijn.",
+        ("Kop", "Wanneer kunt u bijstand aanvragen?"),
+        "**U kunt bijstand aanvragen vanaf {{ zoektermijn.aanvragen_vanaf|dag_datum }}.**",
+        "Dat is 4 weken na uw melding. Uw zoektermijn loopt tot en met "
+        "{{ zoektermijn.einde|dag_datum }}. Eerder aanvragen kan alleen als uw situatie "
+        "dringend is. Daarover leest u hieronder meer.",
+        "De bijstand gaat op zijn vroegst in op de dag waarop u de aanvraag doet. Dat is dus op "
+        "zijn vroegst {{ zoektermijn.bijstand_vanaf|dag_datum }}. Vraagt u later aan? Dan gaat "
+        "de bijstand ook later in.",
         ("Kop", "Wat doet u in de zoektermijn?"),
-        ("Opsomming", "•\u00a0zoek werk en reageer op vacatures;"),
+        "In het gesprek over uw zoektermijn maken wij afspraken met u. U doet in ieder geval dit:",
         (
             "Opsomming",
-            "•\u00a0kijk of u een opleiding kunt volgen, en of u daarvoor "
-            "studiefinanciering kunt krijgen;",
+            "•\u00a0schrijf u in als werkzoekende op werk.nl en zet daar uw cv op;",
+        ),
+        ("Opsomming", "•\u00a0solliciteer op vacatures en schrijf u in bij uitzendbureaus;"),
+        (
+            "Opsomming",
+            "•\u00a0kijk welke opleiding u kunt volgen met studiefinanciering en schrijf u in;",
+        ),
+        ("Opsomming", "•\u00a0kom naar de afspraken met het Leerplein over school of opleiding;"),
+        (
+            "Opsomming",
+            "•\u00a0ga naar de voorlichting van het RMC over een opleiding die bij u past;",
         ),
         (
             "Opsomming",
             "•\u00a0bewaar bewijs van wat u doet, zoals uw sollicitatiebrieven en de "
             "antwoorden die u krijgt.",
         ),
-        "Dit bewijs heeft u nodig als u daarna bijstand aanvraagt.",
+        "Het RMC helpt jongeren bij het kiezen van een opleiding of werk. Daarna krijgt u "
+        "misschien trainingen. Bijvoorbeeld over een cv maken, solliciteren en hoe u overkomt "
+        "bij een werkgever.",
+        ("Kop", "Na de 4 weken"),
+        "Na 4 weken heeft u een gesprek met uw contactpersoon. Dat heet het participatiegesprek. "
+        "Heeft u dan nog geen werk of opleiding? Dan krijgt u in dat gesprek het "
+        "aanvraagformulier voor bijstand. Neem het bewijs van wat u heeft gedaan mee.",
+        ("Kop", "Is uw situatie dringend?"),
+        "Heeft u geen woning of geen geld voor eten? Of is uw situatie om een andere reden heel "
+        "moeilijk? Neem dan meteen contact op met uw contactpersoon. Wij kijken dan of u "
+        "eerder bijstand mag aanvragen.",
         ("Kop", "Welke regels gelden?"),
-        "De zoektermijn staat in artikel 41, vierde lid, van de Participatiewet.",
+        "De zoektermijn staat in artikel 41, vierde lid, van de Participatiewet. Eerder "
+        "aanvragen in een dringende situatie staat in artikel 41, elfde lid. Wanneer de bijstand "
+        "ingaat, staat in artikel 44.",
         *CLOSING,
     ],
 }

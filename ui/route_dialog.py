@@ -47,7 +47,8 @@ class RouteDialog(FormDialog):
         hint = ""
         if chosen == Route.YOUTH.value:
             ends = weekday_date(self.view.search_period_ends)
-            hint = f"Zoektermijn van 4 weken: loopt tot en met {ends}."
+            first = weekday_date(self.view.apply_from)
+            hint = f"Zoektermijn van 4 weken tot en met {ends}; aanvragen kan vanaf {first}."
             if not self.view.young:
                 hint += f" Alleen voor klanten jonger dan {YOUTH_AGE_LIMIT}."
         elif chosen == Route.BYPASS.value:

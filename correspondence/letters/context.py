@@ -413,5 +413,10 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
             "postadres": f"{court_postbus[0]}, {court_postbus[1]}",
         }
     if kind is LetterKind.SEARCH_PERIOD:
-        context["zoektermijn"] = {"einde": deadlines.search_period_end(case.registered_on)}
+        period = deadlines.search_period(case.registered_on)
+        context["zoektermijn"] = {
+            "einde": period.last_day,
+            "aanvragen_vanaf": period.apply_from,
+            "bijstand_vanaf": period.bijstand_from,
+        }
     return context

@@ -185,9 +185,10 @@ def plan_steps(
     ]
 
     if facts.route is Route.YOUTH:
-        end = deadlines.search_period_end(facts.registered_on)
+        period = deadlines.search_period(facts.registered_on)
+        end = period.last_day
         state = StepState.DONE if today > end else StepState.PLANNED
-        note = f"loopt tot en met {long_date(end)}"
+        note = f"loopt tot en met {long_date(end)}; aanvragen vanaf {long_date(period.apply_from)}"
         steps.append(
             Step("Zoektermijn (4 weken)", state, deadline=end, note=note, key=StepKey.SEARCH_PERIOD)
         )

@@ -68,6 +68,7 @@ class RouteView:
     registered_on: date
     young: bool  # under the youth age limit on the day of the registration
     search_period_ends: date
+    apply_from: date  # a young person's first day to apply (rules.deadlines.search_period)
     case_manager: str  # the fixed contact person
     werkplein: str  # where an interview is unless told otherwise
     calendar: AtwCalendar
@@ -123,6 +124,7 @@ def route_of(session: Session, case: Case) -> RouteView:
         Attendance.ABSENT,
         Attendance.EXCUSED,
     )
+    period = deadlines.search_period(case.registered_on)
     return RouteView(
         case_id=case.id,
         open=case.status is CaseStatus.OPEN,
@@ -131,7 +133,8 @@ def route_of(session: Session, case: Case) -> RouteView:
         bypass_reason=case.bypass_reason,
         registered_on=case.registered_on,
         young=is_young(case.client.birth_date, case.registered_on),
-        search_period_ends=deadlines.search_period_end(case.registered_on),
+        search_period_ends=period.last_day,
+        apply_from=period.apply_from,
         case_manager=case.case_manager.full_name,
         werkplein=reference.setting(session, "werkplein_location"),
         calendar=reference.atw_calendar(session),

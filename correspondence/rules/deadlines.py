@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from correspondence.rules.calendar import AtwCalendar
@@ -107,13 +108,38 @@ TERMS: dict[str, Callable[[date, AtwCalendar], date]] = {
 }
 
 
-def search_period_end(registered_on: date) -> date:
-    """Last day of a young person's four-week search period.
+@dataclass(frozen=True)
+class SearchPeriod:
+    """A young person's four weeks between the melding and the application."""
 
-    This is a waiting period, not a term within which the client must act, so the Atw does
-    not stretch it: stretching would only make the young person wait longer.
+    last_day: date  # the last of the four weeks, which start on the day of the melding
+    apply_from: date  # the first day on which the application can be made
+    bijstand_from: date  # the earliest day bijstand can start
+
+
+def search_period(registered_on: date) -> SearchPeriod:
+    """The four weeks of a young person under 27 (Participatiewet art. 41 lid 4).
+
+    The application can be made no earlier than four weeks after the melding: on the same
+    weekday four weeks later, as every "four weeks after" in the Poortmodel is counted (the
+    advance, deadlines.advance_deadline). The four weeks are the day of the melding and the
+    27 days after it.
+
+    The Algemene termijnenwet does not move that day. Its art. 1 lengthens a term within which
+    something must be done when the term ends on a Saturday, Sunday or holiday; this is a
+    waiting period before which the law forbids the application, and moving its end would only
+    make the young person wait longer. A melding is made at the desk on a working day, so the
+    day four weeks later is the same working weekday, unless it is a holiday.
+
+    Bijstand starts on the day of the application at the earliest (Participatiewet art. 44), so
+    never before the first day the application can be made. The college may apply the
+    exception for a young person in a pressing situation (art. 41 lid 11 since the
+    Participatiewet in balans, 1 January 2026): that is the bypass route, not this period.
     """
-    return registered_on + timedelta(days=SEARCH_PERIOD_DAYS)
+    apply_from = registered_on + timedelta(days=SEARCH_PERIOD_DAYS)
+    return SearchPeriod(
+        last_day=apply_from - timedelta(days=1), apply_from=apply_from, bijstand_from=apply_from
+    )
 
 
 def ww_early_start(ww_ends_on: date) -> date:

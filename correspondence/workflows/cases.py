@@ -83,13 +83,11 @@ def received_errors(
 ) -> dict[str, str]:
     """Whether an application can have been received on `received`."""
     message = ""
+    first = deadlines.search_period(registered_on).apply_from
     if received < registered_on:
         message = "de aanvraag kan niet vóór de melding liggen"
-    elif route is Route.YOUTH and received <= deadlines.search_period_end(registered_on):
-        message = (
-            "jongeren vragen aan na de zoektermijn, die loopt tot en met "
-            f"{long_date(deadlines.search_period_end(registered_on))}"
-        )
+    elif route is Route.YOUTH and received < first:
+        message = f"jongeren vragen aan na de zoektermijn: op zijn vroegst op {long_date(first)}"
     elif received > today:
         message = "de aanvraag kan niet in de toekomst liggen"
     return {"application_received_on": message} if message else {}

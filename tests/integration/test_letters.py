@@ -54,6 +54,12 @@ def produced(producer, references):
 EXPECTED = {
     LetterKind.HOMEWORK: [
         "donderdag 5 november 2026 om 09:00 uur",
+        # the folder's assignment, what to bring to the interview, the contact person to come
+        "een huiswerkopdracht over uw vaardigheden en competenties",
+        "Maak de huiswerkopdracht voor uw participatiegesprek.",
+        "bewijs van uw laatste vijf sollicitaties",
+        "Op de bijeenkomst hoort u wie uw vaste contactpersoon is.",
+        "werk.nl",
         "gemiddeld 11 dagen",
         "gemiddeld 36 dagen",
         "binnen 8 weken",
@@ -106,7 +112,21 @@ EXPECTED = {
         "Postbus 352, 2100 AJ  HEEMSTEDE",
     ],
     LetterKind.ADVANCE_RECOVERY: ["€\xa0150,00", "€\xa087,25", "31 januari 2027", "artikel 58"],
-    LetterKind.SEARCH_PERIOD: ["maandag 30 november 2026", "artikel 41, vierde lid"],
+    LetterKind.SEARCH_PERIOD: [
+        # melding Monday 2 November 2026: four weeks are 2 to 29 November
+        "U kunt bijstand aanvragen vanaf maandag 30 november 2026.",
+        "Uw zoektermijn loopt tot en met zondag 29 november 2026.",
+        "Dat is dus op zijn vroegst maandag 30 november 2026.",
+        # what the seed says young people do in the four weeks
+        "werkzoekende op werk.nl en zet daar uw cv op",
+        "uitzendbureaus",
+        "studiefinanciering",
+        "het aanvraagformulier voor bijstand",
+        "Is uw situatie dringend?",
+        "artikel 41, vierde lid",
+        "artikel 41, elfde lid",
+        "artikel 44",
+    ],
 }
 
 
@@ -120,6 +140,12 @@ def test_every_kind_renders_from_its_example(produced, kind):
     assert page_count(letter.pdf) >= 1
     assert letter.docx.startswith(b"PK") and letter.pdf.startswith(b"%PDF")
     assert set(letter.versions) >= {f"brieven/{kind.value}.docx", "bouwstenen/contact.docx"}
+
+
+def test_the_homework_letter_names_no_contact_person_before_the_meeting(produced):
+    text = docx_text(produced[LetterKind.HOMEWORK].docx)
+    assert "Petra Jansen, uw vaste contactpersoon" not in text
+    assert "Bel ons team op" in text
 
 
 @pytest.mark.parametrize("kind", list(LetterKind))

@@ -221,4 +221,4 @@ def test_a_young_client_switches_to_the_youth_route(database):
     view = dossier(database, case_id)
     assert view.route.young and view.route.bypass_reason == ""
     period = {s.key: s for s in view.steps}[StepKey.SEARCH_PERIOD]
-    assert period.deadline == view.route.search_period_ends == date(2026, 12, 28)
+    assert period.deadline == view.route.search_period_ends == date(2026, 12, 27)

@@ -134,6 +134,21 @@ def test_standard_route_is_for_27_and_over(database, staff):
         run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, youth, TODAY))
 
 
+def test_a_young_person_applies_from_the_day_four_weeks_after_the_melding(database, staff):
+    _admin, manager = staff
+    young = replace(VALID, birth_date=date(2003, 1, 1))
+    client_id = run(
+        database, "beheerder", lambda s, a: clients.create_client(s, a, young, TODAY).id
+    )
+    # melding Monday 2 November 2026: the application can be made from Monday 30 November
+    data = CaseInput(route="youth", registered_on=date(2026, 11, 2), case_manager_id=manager)
+    early = replace(data, application_received_on=date(2026, 11, 29))
+    with pytest.raises(ValidationFailed, match="op zijn vroegst op 30 november 2026"):
+        run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, early, TODAY))
+    in_time = replace(data, application_received_on=date(2026, 11, 30))
+    run(database, "beheerder", lambda s, a: cases.open_case(s, a, client_id, in_time, TODAY))
+
+
 def test_ww_clients_start_at_most_four_weeks_early(database, staff):
     _admin, manager = staff
     client_id = run(

@@ -11,7 +11,7 @@ from correspondence.rules.deadlines import (
     interview_in_time,
     may_start_before_ww_end,
     objection_deadline,
-    search_period_end,
+    search_period,
     ww_early_start,
 )
 
@@ -87,8 +87,17 @@ def test_advance_deadline_is_four_weeks_after_registration():
     assert advance_deadline(date(2026, 12, 4), EQUATED) == date(2027, 1, 4)
 
 
-def test_search_period_is_four_weeks_and_not_stretched():
-    assert search_period_end(date(2026, 11, 28)) == date(2026, 12, 26)  # a holiday: stays
+def test_a_young_person_applies_four_weeks_after_the_melding_and_bijstand_starts_then():
+    # melding Monday 2 November 2026: the four weeks are 2 to 29 November
+    period = search_period(date(2026, 11, 2))
+    assert period.last_day == date(2026, 11, 29)
+    assert period.apply_from == date(2026, 11, 30)  # Monday, four weeks later
+    assert period.bijstand_from == date(2026, 11, 30)
+
+
+def test_the_search_period_is_a_waiting_period_the_atw_does_not_stretch():
+    # melding Friday 27 November 2026: four weeks later is Christmas Day, and it stays
+    assert search_period(date(2026, 11, 27)).apply_from == date(2026, 12, 25)
 
 
 def test_ww_early_start_window():

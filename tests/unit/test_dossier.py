@@ -58,7 +58,8 @@ def test_youth_route_has_a_search_period_instead_of_the_meeting():
     facts = CaseFacts(route=Route.YOUTH, registered_on=date(2026, 11, 2))
     steps = steps_of(facts, date(2026, 11, 10))
     assert MEETING not in steps
-    assert steps["Zoektermijn (4 weken)"].deadline == date(2026, 11, 30)
+    assert steps["Zoektermijn (4 weken)"].deadline == date(2026, 11, 29)
+    assert "aanvragen vanaf 30 november 2026" in steps["Zoektermijn (4 weken)"].note
     assert steps["Zoektermijn (4 weken)"].state is StepState.PLANNED
 
 

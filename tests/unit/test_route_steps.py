@@ -104,8 +104,8 @@ def test_skipped_steps_and_the_registration_offer_the_change_of_route():
     assert step_actions(steps[StepKey.REGISTRATION]) == (A.ROUTE,)
     youth = by_key(CaseFacts(route=Route.YOUTH, registered_on=REGISTERED), REGISTERED)
     period = youth[StepKey.SEARCH_PERIOD]
-    assert period.deadline == date(2026, 11, 30)
-    assert "30 november 2026" in period.note
+    assert period.deadline == date(2026, 11, 29)  # the last of the four weeks
+    assert "aanvragen vanaf 30 november 2026" in period.note
     assert step_actions(youth[StepKey.SEARCH_INTERVIEW]) == (A.PLAN,)
 
 
