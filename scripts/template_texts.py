@@ -435,8 +435,8 @@ LETTERS: dict[str, list[Item]] = {
             "•\u00a0bewaar bewijs van wat u doet, zoals uw sollicitatiebrieven en de "
             "antwoorden die u krijgt.",
         ),
-        "Het RMC helpt jongeren bij het kiezen van een opleiding of werk. Daarna krijgt u "
-        "misschien trainingen. Bijvoorbeeld over een cv maken, solliciteren en hoe u overkomt "
+        "Het RMC helpt jongeren bij het kiezen van een opleiding of werk. Daarna volgt u "
+        "misschien trainingen, bijvoorbeeld over een cv maken, solliciteren en hoe u overkomt "
         "bij een werkgever.",
         ("Kop", "Na de 4 weken"),
         "Na 4 weken heeft u een gesprek met uw contactpersoon. Dat heet het participatiegesprek. "
