@@ -73,7 +73,7 @@ class LetterReference:
     digital_objection: DigitalChannel | None = None  # the municipality's, when it has one
     court: Court = NOORD_HOLLAND_HAARLEM
     advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION
-    demo: bool = False  # a demo database: fictional data, its norm tables count as verified
+    demo: bool = False  # a demo database: fictional data, its reference data count as verified
 
 
 def percent_text(percent: Decimal) -> str:
