@@ -27,11 +27,13 @@ from correspondence.batch.queue import BatchFilter, build_queue, with_cases  # n
 from correspondence.batch.run import BatchRun, run_batch  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
+from correspondence.queries.municipalities import municipalities  # noqa: E402
 from correspondence.queries.norms import norm_tables  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.workflows.actors import acting_employee  # noqa: E402
 from correspondence.workflows.fictional_cases import cases  # noqa: E402
 from correspondence.workflows.importing import import_cases, parse_cases  # noqa: E402
+from correspondence.workflows.municipalities import verify_municipality  # noqa: E402
 from correspondence.workflows.norms import verify_norm_table  # noqa: E402
 from store.database import Database  # noqa: E402
 
@@ -42,14 +44,17 @@ def next_working_monday() -> date:
 
 
 def fill(database: Database, n: int) -> None:
-    """N ready decisions, with the norm tables verified as a municipality does before it sends
-    amounts: otherwise the grants would be held back and the run would print half."""
+    """N ready decisions, with the municipalities' data and the norm tables verified as beheer
+    does before letters go out: otherwise the batch would hold the letters back."""
     entries = cases(n, date.today())
     with database.session() as session, session.begin():
         actor = acting_employee(session, "admin")
         for table in norm_tables(session):
             if not table.verified:
                 verify_norm_table(session, actor, table.id)
+        for town in municipalities(session):
+            if not town.verified:
+                verify_municipality(session, actor, town.code)
         import_cases(session, actor, parse_cases(entries), date.today())
 
 

@@ -19,6 +19,7 @@ COMMANDS = {
     "batch-print": "cli.batch_print",
     "user": "cli.user",
     "norms": "cli.norms",
+    "municipality": "cli.municipality",
 }
 
 Command = Callable[[Database, argparse.Namespace], int]

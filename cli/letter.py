@@ -30,18 +30,18 @@ def run(database: Database, args: argparse.Namespace) -> int:
     letter = LetterProducer().produce(
         LetterKind(args.kind), case, reference, docx=args.docx is not None, proofreading=True
     )
-    if letter.proof:
-        print(
-            "poortpost: let op: proefbrief met normbedragen die niet geverifieerd zijn; elke "
-            "pagina draagt PROEF en de brief mag niet worden verstuurd",
-            file=sys.stderr,
-        )
     outputs = [
         (path, content)
         for path, content in ((args.docx, letter.docx), (args.pdf, letter.pdf))
         if path and content is not None
     ]
     write_all(outputs)
+    if letter.proof:  # after the files: a refusal stays one line
+        print(
+            f"poortpost: let op: proefbrief: {letter.proof}; elke pagina draagt PROEF en de "
+            "brief mag niet worden verstuurd",
+            file=sys.stderr,
+        )
     written = [name for name, path in (("docx", args.docx), ("pdf", args.pdf)) if path]
     log.info("%s: %s written", args.kind, " and ".join(written))
     return 0

@@ -9,7 +9,7 @@ import json
 from cli.json_files import read_file
 from correspondence import logbook
 from correspondence.queries.norms import NormTableRow, norm_tables
-from correspondence.rules.formatting import moment
+from correspondence.rules import verification
 from correspondence.rules.norm_file import MAX_FILE_BYTES, parse_norm_csv
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.norms import import_norm_table, verify_norm_table
@@ -68,14 +68,7 @@ def as_json(row: NormTableRow) -> dict[str, object]:
 
 
 def line(row: NormTableRow) -> str:
-    if row.verified:
-        state = "geverifieerd"
-        if row.verified_by:
-            state += f" door {row.verified_by}"
-        if row.verified_at:
-            state += f" op {moment(row.verified_at)}"
-    else:
-        state = "NIET geverifieerd"
+    state = verification.state(row.verified, row.verified_by, row.verified_at)
     if row.superseded:
         state += " (vervangen door een latere tabel van dezelfde datum)"
     return f"{row.id}\t{row.effective_from.isoformat()}\t{state}\t{row.source}"

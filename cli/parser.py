@@ -13,6 +13,7 @@ from cli.errors import UsageError
 from correspondence.rules import deadlines
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.rules.kinds import LetterKind
+from correspondence.rules.municipality_data import FIELDS_BY_NAME
 from correspondence.rules.vocabulary import Role
 
 
@@ -159,6 +160,23 @@ def build_parser() -> DutchParser:
         "verify", help="verklaar een normtabel gecontroleerd (alleen beheer)"
     )
     norm_verify.add_argument("table_id", type=table_number, metavar="NUMMER")
+    municipality = commands.add_parser("municipality", help="de gegevens van de gemeenten")
+    town_actions = municipality.add_subparsers(
+        dest="action", metavar="actie", parser_class=DutchParser
+    )
+    town_actions.required = True
+    town_list = town_actions.add_parser("list", help="toon de gemeenten en hun gegevens")
+    town_list.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    town_set = town_actions.add_parser(
+        "set", help="wijzig een gegeven van een gemeente (alleen beheer)"
+    )
+    town_set.add_argument("municipality", metavar="GEMEENTE", help="code of naam")
+    town_set.add_argument("field", choices=list(FIELDS_BY_NAME), metavar="GEGEVEN")
+    town_set.add_argument("value", metavar="WAARDE", help="leeg ('') om het weg te halen")
+    town_verify = town_actions.add_parser(
+        "verify", help="verklaar de gegevens van een gemeente gecontroleerd (alleen beheer)"
+    )
+    town_verify.add_argument("municipality", metavar="GEMEENTE", help="code of naam")
     return parser
 
 

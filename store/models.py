@@ -91,6 +91,11 @@ class Municipality(Base):
     postbus_city: Mapped[str]
     team_email: Mapped[str]
     team_phone: Mapped[str]
+    objection_url: Mapped[str]
+    objection_login: Mapped[str]
+    verified: Mapped[bool]
+    verified_at: Mapped[datetime | None]
+    verified_by: Mapped[int | None]
 
 
 class Client(Base):

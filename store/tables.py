@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 
 from store.types import Instant
-from store.vocabulary import AgeBand, Household
+from store.vocabulary import MUNICIPALITY_LIMITS, AgeBand, Household
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -50,18 +50,22 @@ def choice(enum: type[StrEnum], name: str) -> Enum:
     )
 
 
+# Beheer keeps a municipality's data and verifies it against the municipality's own
+# publication; a change clears the mark, so the changed data is verified again before a letter
+# prints it. An empty objection_url: the municipality has no digital channel for objections.
 MUNICIPALITIES = Table(
     "municipalities",
     METADATA,
     Column("id", Integer, primary_key=True),
-    Column("code", String(32), unique=True, nullable=False),
-    Column("name", String(100), nullable=False),
-    Column("college", String(200), nullable=False),
-    Column("postbus", String(20), nullable=False),
-    Column("postbus_postcode", String(7), nullable=False),
-    Column("postbus_city", String(100), nullable=False),
-    Column("team_email", String(200), nullable=False),
-    Column("team_phone", String(40), nullable=False),
+    Column("code", String(MUNICIPALITY_LIMITS["code"]), unique=True, nullable=False),
+    *(
+        Column(name, String(limit), nullable=False, default="")
+        for name, limit in MUNICIPALITY_LIMITS.items()
+        if name != "code"
+    ),
+    Column("verified", Boolean, nullable=False, default=False),
+    Column("verified_at", Instant, nullable=True),
+    Column("verified_by", ForeignKey("employees.id"), nullable=True),
 )
 
 # A table is imported by beheer and verified by beheer against the Staatscourant; a verified

@@ -107,6 +107,19 @@ CLIENT_LIMITS: dict[str, int] = {
     "iban": 42,
     "search_text": 600,
 }
+# the municipality data that letters print, kept by beheer
+MUNICIPALITY_LIMITS: dict[str, int] = {
+    "code": 32,
+    "name": 100,
+    "college": 200,
+    "postbus": 20,
+    "postbus_postcode": 7,
+    "postbus_city": 100,
+    "team_email": 200,
+    "team_phone": 40,
+    "objection_url": 200,
+    "objection_login": 100,
+}
 EMPLOYEE_LIMITS: dict[str, int] = {
     "username": 64,
     "full_name": 200,

@@ -31,6 +31,8 @@ def build_menus(window: MainWindow) -> None:
     staff.triggered.connect(lambda: _staff(window))
     norms = QAction("Normtabellen…", window)
     norms.triggered.connect(lambda: _norms(window))
+    towns = QAction("Gemeenten…", window)
+    towns.triggered.connect(lambda: _municipalities(window))
     about = QAction("Over Poortpost", window)
     about.triggered.connect(lambda: QMessageBox.about(window, "Over Poortpost", ABOUT))
     for name, keys in SHORTCUTS.items():
@@ -55,7 +57,7 @@ def build_menus(window: MainWindow) -> None:
         ),
         ("B&rieven", [window.letter_action, window.call_action]),
         ("&Verzenden", [window.batch_action]),
-        ("B&eheer", [staff, norms, window.demo_action]),
+        ("B&eheer", [staff, norms, towns, window.demo_action]),
         ("&Help", [about]),
     )
     for title, actions in menus:
@@ -78,6 +80,12 @@ def _norms(window: MainWindow) -> None:
     from ui.norms_window import NormsWindow  # loads when beheer first opens it
 
     NormsWindow(window.context, window).exec()
+
+
+def _municipalities(window: MainWindow) -> None:
+    from ui.municipalities_window import MunicipalitiesWindow  # loads when beheer opens it
+
+    MunicipalitiesWindow(window.context, window).exec()
 
 
 def unavailable(dossier: Dossier | None) -> dict[str, str | None]:

@@ -12,7 +12,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from correspondence.letters.context import LetterReference, amount_table, build_context
+from correspondence.letters.context import (
+    LetterReference,
+    build_context,
+    unverified_letter_data,
+)
 from correspondence.letters.dossier_letters import LetterChoice, case_data
 from correspondence.letters.reference_data import all_references
 from correspondence.records import reference
@@ -20,7 +24,6 @@ from correspondence.rules.case_data import CaseData
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.gate import DecisionPolicy, Window
 from correspondence.rules.kinds import KIND_OF_DECISION
-from correspondence.rules.letter_marks import unverified_reason, unverified_table
 from correspondence.rules.names import PersonName
 from correspondence.rules.sending import Content, held_back
 from store.database import Database
@@ -147,10 +150,9 @@ def _check(
             build_context(kind, data, reference_data)
         except ValidationFailed as exc:
             gap = "; ".join(f"{field}: {message}" for field, message in exc.errors.items())
-    if not gap:  # never an unverified amount in a letter that is sent
-        table = amount_table(kind, data, reference_data)
-        if unverified := unverified_table(table, demo=reference_data.demo):
-            gap = unverified_reason(unverified)
+    # never unverified municipality data or amounts in a letter that is sent
+    if not gap and (unverified := unverified_letter_data(kind, data, reference_data)):
+        gap = unverified.reason
     return data, gap or ""
 
 

@@ -32,7 +32,7 @@ from correspondence.rules.legal_channels import (
     Court,
     DigitalChannel,
 )
-from correspondence.rules.letter_marks import AMOUNT_LETTERS
+from correspondence.rules.letter_marks import AMOUNT_LETTERS, Unverified, unverified_data
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
     YOUTH_AGE_LIMIT,
@@ -56,6 +56,7 @@ class MunicipalityInfo:
     postbus_city: str
     team_email: str
     team_phone: str
+    verified: bool  # beheer checked these data (see rules.letter_marks)
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,10 @@ class LetterReference:
     location: str
     advance_percent: Decimal
     policy: DecisionPolicy
-    digital_objection: DigitalChannel | None = None
+    digital_objection: DigitalChannel | None = None  # the municipality's, when it has one
     court: Court = NOORD_HOLLAND_HAARLEM
     advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION
-    demo: bool = False  # a demo database: fictional data, its norm tables count as verified
+    demo: bool = False  # a demo database: fictional data, its reference data count as verified
 
 
 def percent_text(percent: Decimal) -> str:
@@ -314,6 +315,18 @@ def amount_table(kind: LetterKind, case: CaseData, ref: LetterReference) -> Norm
         return None
 
 
+def unverified_letter_data(
+    kind: LetterKind, case: CaseData, ref: LetterReference
+) -> Unverified | None:
+    """What the letter would print that beheer has not verified (rules.letter_marks)."""
+    return unverified_data(
+        demo=ref.demo,
+        municipality=ref.municipality.name,
+        municipality_verified=ref.municipality.verified,
+        amount_table=amount_table(kind, case, ref),
+    )
+
+
 def letter_date(kind: LetterKind, case: CaseData) -> date:
     """The date printed on the letter: the day it is handed over or sent."""
     if KINDS[kind].decision and case.decision:
@@ -403,7 +416,7 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
         channel = ref.digital_objection
         context["bezwaar_digitaal"] = channel and {
             "adres": channel.url,
-            "inloggen": "U logt daar in met DigiD. " if channel.digid else "",
+            "inloggen": f"U logt daar in met {channel.login}. " if channel.login else "",
         }
         court = ref.court
         court_postbus = postbus_lines(court.postbus, court.postcode, court.city)

@@ -178,7 +178,7 @@ class DossierLetters:
         case = require(session, Case, case_id)
         if letter.proof:
             raise ValidationFailed(
-                {"kind": "een proefbrief met niet-geverifieerde normbedragen wordt nooit bewaard"}
+                {"kind": "een proefbrief met niet-geverifieerde gegevens wordt nooit bewaard"}
             )
         if letter.concept or is_concept(choice.kind, _status(case, choice), sending=False):
             raise ValidationFailed(

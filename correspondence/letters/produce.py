@@ -18,7 +18,11 @@ from lxml import etree
 from reportlab.platypus.doctemplate import LayoutError
 
 from correspondence.letters.compose import compose
-from correspondence.letters.context import LetterReference, amount_table, build_context
+from correspondence.letters.context import (
+    LetterReference,
+    build_context,
+    unverified_letter_data,
+)
 from correspondence.letters.engine import PreparedLetter, prepare
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.model import Letter, read_letter
@@ -44,7 +48,7 @@ class ProducedLetter:
     data: str  # the filled-in data, as canonical JSON, for the audit record
     file_stem: str  # what the letter is called when saved, without the extension
     concept: bool = False  # marked CONCEPT on every page of both files
-    proof: bool = False  # marked PROEF: an amount from an unverified norm table
+    proof: str = ""  # marked PROEF, and why: it prints data beheer has not verified
 
     @property
     def docx_sha256(self) -> str | None:
@@ -144,13 +148,13 @@ class LetterProducer:
     ) -> ProducedLetter:
         """The letter as PDF (and DOCX); `concept` (rules.concept.is_concept) marks both.
 
-        A letter with an amount from an unverified norm table is refused (UnverifiedNorms)
-        unless it is made for `proofreading`: then it is a proof, marked on every page
-        (rules.letter_marks decides)."""
+        A letter that prints unverified municipality data or an amount from an unverified norm
+        table is refused (UnverifiedData) unless it is made for `proofreading`: then it is a
+        proof, marked on every page (rules.letter_marks decides)."""
         marks = letter_marks(
             concept=concept,
             demo=reference.demo,
-            amount_table=amount_table(kind, case, reference),
+            unverified=unverified_letter_data(kind, case, reference),
             proofreading=proofreading,
         )
         context = build_context(kind, case, reference)

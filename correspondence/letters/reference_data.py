@@ -30,8 +30,10 @@ def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
         location=reference.setting(reader, "werkplein_location"),
         advance_percent=reference.advance_percent(reader),
         policy=reference.decision_policy(reader),
-        digital_objection=legal_channels.digital_channel(
-            reference.optional_setting(reader, "digital_objection"), municipality_code
+        digital_objection=(
+            legal_channels.DigitalChannel(town.objection_url, town.objection_login)
+            if town.objection_url
+            else None
         ),
         court=legal_channels.court(reference.optional_setting(reader, "provisional_relief_court")),
         advance_offer=legal_channels.advance_offer(

@@ -1,15 +1,13 @@
 """Where a resident can turn against a decision, besides the college's postal address: the
 municipality's digital channel for an objection and the court for a provisional measure.
 
-Both are reference data that beheer keeps in the settings (no column of their own):
-`digital_objection` maps a municipality code to its channel, and `provisional_relief_court`
-overrides the court below. A municipality without a channel gets no digital route in its
-letters.
+Both are reference data that beheer keeps: the channel with the municipality's data (a
+municipality without one gets no digital route in its letters), the court in the setting
+`provisional_relief_court`, which overrides the court below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -23,7 +21,7 @@ class DigitalChannel:
     1 January 2026 (Wet modernisering elektronisch bestuurlijk verkeer, Awb afdeling 2.3)."""
 
     url: str
-    digid: bool = True
+    login: str = "DigiD"  # what a resident logs in with; "" when the letter need not say
 
 
 @dataclass(frozen=True)
@@ -55,25 +53,6 @@ class AdvanceOffer(StrEnum):
     # Haarlem's practice (the evaluation of the Poortmodel): on request, 4 weeks after the melding
     AFTER_REGISTRATION = "after_registration"
     NONE = "none"  # only the legal right
-
-
-def digital_channel(setting: Any, municipality_code: str) -> DigitalChannel | None:
-    """The channel of `municipality_code` in the `digital_objection` setting, or None."""
-    if setting is None:
-        return None
-    if not isinstance(setting, Mapping):
-        raise ValidationFailed({"digital_objection": "hoort per gemeentecode een kanaal te geven"})
-    entry = setting.get(municipality_code)
-    if entry is None:
-        return None
-    if isinstance(entry, str):
-        entry = {"url": entry}
-    url = entry.get("url") if isinstance(entry, Mapping) else None
-    if not isinstance(url, str) or not url.strip():
-        raise ValidationFailed(
-            {f"digital_objection.{municipality_code}.url": "ontbreekt; geef het webadres"}
-        )
-    return DigitalChannel(url.strip(), bool(entry.get("digid", True)))
 
 
 def court(setting: Any) -> Court:

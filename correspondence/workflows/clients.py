@@ -16,6 +16,7 @@ from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.identifiers import (
     InvalidIdentifier,
     normalise_bsn,
+    normalise_email,
     normalise_iban,
     normalise_postcode,
 )
@@ -66,8 +67,11 @@ def validate_client(data: ClientInput, today: date) -> ClientInput:
         errors["birth_date"] = problem
     if not re.fullmatch(r"[1-9][0-9]{0,4}", clean.house_number) and "house_number" not in errors:
         errors["house_number"] = "een huisnummer is een getal, zoals 12"
-    if clean.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", clean.email):
-        errors["email"] = "dit is geen e-mailadres"
+    if clean.email:
+        try:
+            normalise_email(clean.email)
+        except InvalidIdentifier as exc:
+            errors["email"] = str(exc)
     _check_lengths(clean, errors)
     if errors:
         raise ValidationFailed(errors)

@@ -10,11 +10,11 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound, WorkflowError
-from correspondence.rules.formatting import moment
 from correspondence.rules.money import Cents
 from correspondence.rules.norm_file import check_norm_table
 from correspondence.workflows import audit
 from correspondence.workflows.employees import may_manage
+from correspondence.workflows.verification import mark_verified
 from store.models import Employee, NormAmount, NormTable
 from store.vocabulary import AgeBand, Household
 
@@ -58,15 +58,7 @@ def verify_norm_table(session: Session, actor: Employee, table_id: int) -> NormT
     table = session.get(NormTable, table_id)
     if table is None:
         raise NotFound(f"normtabel {table_id} bestaat niet")
-    if table.verified:
-        by = session.get(Employee, table.verified_by) if table.verified_by else None
-        when = f" op {moment(table.verified_at)}" if table.verified_at else ""
-        who = f" door {by.full_name}" if by else ""
-        raise WorkflowError(f"normtabel {table_id} is al geverifieerd{who}{when}")
-    table.verified = True
-    table.verified_by = actor.id
-    table.verified_at = audit.now()
-    session.flush()
+    mark_verified(session, actor, table, f"normtabel {table_id}")
     audit.record(
         session,
         actor,

@@ -76,17 +76,26 @@ def test_the_gate_on_the_command_line(sqlite_url, tmp_path, gate_cases):
     (tmp_path / "zaken.json").write_text(json.dumps(gate_cases), encoding="utf-8")
     assert run_cli("import", str(tmp_path / "zaken.json"), db=sqlite_url).returncode == 0
     out = tmp_path / "batch.pdf"
+
+    def unverified() -> list[str]:
+        dry = run_cli(
+            "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json",
+            "--dry-run", db=sqlite_url,
+        )  # fmt: skip
+        assert dry.returncode == 0, dry.stderr
+        held = json.loads(dry.stdout)["held_back"]
+        return [h["reason"] for h in held if "niet geverifieerd" in h["reason"]]
+
+    # unverified municipality data hold back every letter, naming the municipality
+    reasons = unverified()
+    assert len(reasons) == len(gate_cases) - 2
+    assert all(r.startswith("de gegevens van de gemeente ") for r in reasons)
+    for code in ("haarlem", "zandvoort", "heemstede"):  # the importer is beheer: the first user
+        assert run_cli("municipality", "verify", code, db=sqlite_url).returncode == 0
     # a letter with an amount from an unverified norm table is held back, naming the table
-    dry = run_cli(
-        "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", "--dry-run",
-        db=sqlite_url,
-    )  # fmt: skip
-    assert dry.returncode == 0, dry.stderr
-    unverified = [
-        h for h in json.loads(dry.stdout)["held_back"] if "niet geverifieerd" in h["reason"]
-    ]
-    assert unverified and all(h["reason"].startswith("de normtabel van 2026-") for h in unverified)
-    for number in ("1", "2"):  # the importer is this database's first user: beheer
+    reasons = unverified()
+    assert reasons and all(r.startswith("de normtabel van 2026-") for r in reasons)
+    for number in ("1", "2"):
         assert run_cli("norms", "verify", number, db=sqlite_url).returncode == 0
     result = run_cli(
         "batch-print", "--out", str(out), "--date", SENT_ON.isoformat(), "--json", db=sqlite_url

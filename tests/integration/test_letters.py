@@ -17,6 +17,7 @@ from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import LetterKind
 from correspondence.rules.legal_channels import AdvanceOffer, DigitalChannel
 from correspondence.workflows.actors import acting_employee
+from correspondence.workflows.municipalities import change_municipality
 from store.database import Database
 from tests.support.letters import (
     docx_text,
@@ -211,25 +212,27 @@ def test_the_digital_route_is_named_when_the_municipality_has_one(producer, refe
         assert "U kunt ook digitaal bezwaar maken via https://loket.example.nl/bezwaar." in flat
         assert "U logt daar in met DigiD." in flat
         assert "Ook dan moeten wij uw bezwaar uiterlijk op vrijdag 22 januari 2027 hebben." in flat
-    without_digid = replace(reference, digital_objection=replace(channel, digid=False))
-    text = docx_text(producer.produce(kind, case, without_digid).docx)
+    without_login = replace(reference, digital_objection=replace(channel, login=""))
+    text = docx_text(producer.produce(kind, case, without_login).docx)
     assert "digitaal bezwaar maken" in text and "DigiD" not in text
+    eherkenning = replace(channel, login="DigiD of eHerkenning")
+    text = docx_text(
+        producer.produce(kind, case, replace(reference, digital_objection=eherkenning)).docx
+    )
+    assert "U logt daar in met DigiD of eHerkenning." in " ".join(words(text))
 
 
-def test_the_digital_channel_is_read_from_the_settings_per_municipality(tmp_path):
-    from sqlalchemy import insert
-
-    from store.tables import SETTINGS
-
+def test_the_digital_channel_is_part_of_the_municipality_data(tmp_path):
     database = Database.open(f"sqlite:///{tmp_path / 'channels.sqlite3'}")
-    with database.session() as session:
-        acting_employee(session, "tester")
-        session.execute(
-            insert(SETTINGS).values(
-                key="digital_objection",
-                value={"haarlem": {"url": "https://haarlem.example.nl/bezwaar", "digid": True}},
-            )
+    with database.session() as session, session.begin():
+        beheer = acting_employee(session, "tester")
+        change_municipality(
+            session,
+            beheer,
+            "haarlem",
+            {"objection_url": "https://haarlem.example.nl/bezwaar", "objection_login": "DigiD"},
         )
+    with database.session() as session:
         haarlem = letter_reference(session, "haarlem")
         zandvoort = letter_reference(session, "zandvoort")
     database.close()

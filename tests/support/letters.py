@@ -18,6 +18,7 @@ from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import FolderRegistry
 from correspondence.workflows.actors import acting_employee
 from store.database import Database
+from tests.support.municipalities import verify_all_municipalities
 from tests.support.norms import verify_all_norm_tables
 
 
@@ -56,12 +57,13 @@ def docx_paragraphs(content: bytes) -> list[str]:
 
 def letter_references(database_file: Path) -> dict[str, LetterReference]:
     """The reference data of the three municipalities, from a new SQLite database whose norm
-    tables are verified (letters with amounts need them)."""
+    tables and municipality data are verified (letters need them)."""
     database = Database.open(f"sqlite:///{database_file}")
     try:
         with database.session() as session, session.begin():
             acting_employee(session, "tester")
             verify_all_norm_tables(session, "tester")
+            verify_all_municipalities(session, "tester")
             return {
                 code: letter_reference(session, code)
                 for code in ("haarlem", "zandvoort", "heemstede")

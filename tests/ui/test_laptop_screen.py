@@ -18,6 +18,7 @@ from ui.call_dialog import CallDialog
 from ui.case_dialog import CaseDialog
 from ui.client_dialog import ClientDialog
 from ui.employees_window import EmployeesWindow
+from ui.municipalities_window import MunicipalitiesWindow
 from ui.norms_window import NormImportDialog, NormsWindow
 
 AVAILABLE = QSize(1366, 728)  # 1366×768 less a task bar of 40 pixels
@@ -58,6 +59,7 @@ def test_every_window_fits_a_laptop_screen(qtbot, demo_database, app_context):
         dossier = views.dossier_of(session, client.id, TODAY)
         municipalities, managers = views.municipalities(session), views.case_managers(session)
     decisions = [(d.id, d.label) for d in dossier.decisions]
+    towns = MunicipalitiesWindow(context)
     for dialog in (
         ClientDialog(context, municipalities, (client.id, dossier.client_input)),
         CaseDialog(context, client.id, managers, (dossier.case.id, dossier.case_input)),
@@ -65,6 +67,8 @@ def test_every_window_fits_a_laptop_screen(qtbot, demo_database, app_context):
         EmployeesWindow(context),
         NormsWindow(context),
         NormImportDialog(context, Path("normen.csv"), date(2027, 1, 1)),
+        towns,
+        towns.edit(),  # the form of the first municipality, with every field
         window.open_batch(),
     ):
         assert_fits(qtbot, dialog)

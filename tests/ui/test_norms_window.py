@@ -5,13 +5,18 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QFileDialog
 
 from correspondence.queries.norms import norm_tables
-from correspondence.workflows.employees import EmployeeInput, add_employee
 from correspondence.workflows.unit_of_work import read, write
 from tests.support.norms import NORMS_CSV, norms_file, verify_all_norm_tables
-from tests.support.ui import answer, open_window
+from tests.support.ui import (
+    add_colleague,
+    cells,
+    open_window,
+    verify_declined_then_confirmed,
+    verify_refused,
+)
 from ui.norms_window import NormImportDialog, NormsWindow
 
 COLUMNS = ("date", "source", "verified", "by", "on", "imported_by", "imported_on", "superseded")
@@ -19,26 +24,12 @@ DUTCH_MONEY = re.compile(r"^€\xa0\d{1,3}(\.\d{3})*,\d{2}$")
 MOMENT = re.compile(r"^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$")
 
 
-def cells(grid: QTableWidget) -> list[list[str]]:
-    items = [[grid.item(r, c) for c in range(grid.columnCount())] for r in range(grid.rowCount())]
-    return [[item.text() if item else "" for item in row] for row in items]
-
-
 def rows(window: NormsWindow) -> list[dict[str, str]]:
     return [dict(zip(COLUMNS, row, strict=True)) for row in cells(window.table)]
 
 
 def amounts(window: NormsWindow) -> list[tuple[str, str]]:
-    return [(label, amount) for label, amount in cells(window.amounts)]
-
-
-def add_colleague(database, username: str, name: str, role: str) -> None:
-    """`beheerder` is the first beheer of the database; they add the colleague."""
-    write(
-        database,
-        "beheerder",
-        lambda session, actor: add_employee(session, actor, EmployeeInput(username, name, role)).id,
-    )
+    return [(label, amount) for label, amount in cells(window.details)]
 
 
 def opened(qtbot, context) -> NormsWindow:
@@ -78,7 +69,7 @@ def test_choosing_a_table_shows_its_nine_amounts_the_dutch_way(qtbot, sqlite_dat
     assert len(shown) == 9
     assert all(DUTCH_MONEY.match(amount) for _label, amount in shown)
     assert shown[0][0].startswith("alleenstaande, ")
-    assert window.amounts_title.text() == "Bedragen van de normtabel van 1 januari 2026"
+    assert window.details_title.text() == "Bedragen van de normtabel van 1 januari 2026"
 
 
 def test_importing_a_csv_adds_an_unverified_table(
@@ -95,7 +86,7 @@ def test_importing_a_csv_adds_an_unverified_table(
     assert new["date"] == "1 januari 2027" and new["source"] == "Staatscourant 2026, 40000"
     assert (new["verified"], new["by"], new["imported_by"]) == ("nee", "", "beheerder")
     assert MOMENT.match(new["imported_on"])
-    assert window.amounts_title.text() == "Bedragen van de normtabel van 1 januari 2027"
+    assert window.details_title.text() == "Bedragen van de normtabel van 1 januari 2027"
     assert ("alleenstaande, 21 jaar tot de AOW-leeftijd", "€\xa01.430,28") in amounts(window)
     assert window.verify_button.isEnabled()
 
@@ -105,11 +96,7 @@ def test_verifying_asks_once_and_shows_who_verified(
 ):
     add_colleague(sqlite_database, "pjansen", "Petra Jansen", "beheer")
     window = opened(qtbot, app_context(sqlite_database, "pjansen"))
-    declined = answer(monkeypatch, yes=False)
-    window.verify_button.click()
-    assert len(declined) == 1 and rows(window)[0]["verified"] == "nee"  # Nee changes nothing
-    asked = answer(monkeypatch, yes=True)
-    window.verify_button.click()
+    asked = verify_declined_then_confirmed(monkeypatch, window, lambda: rows(window))
     assert asked == [
         "Normtabel van 1 juli 2026 verifiëren? Daarna kan hij niet meer worden gewijzigd."
     ]
@@ -197,11 +184,8 @@ def test_only_beheer_imports_or_verifies_and_is_told_so_in_dutch(
     qtbot, sqlite_database, app_context, monkeypatch, tmp_path
 ):
     add_colleague(sqlite_database, "km", "Klant Manager", "klantmanager")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[-1]))
     window = opened(qtbot, app_context(sqlite_database, "km"))
-    answer(monkeypatch, yes=True)
-    window.verify_button.click()
+    shown = verify_refused(monkeypatch, window)
     dialog = import_dialog(qtbot, window, monkeypatch, norms_file(tmp_path))
     dialog.effective_from.setDate(QDate(2027, 1, 1))
     dialog.source.setText("Staatscourant 2026, 40000")

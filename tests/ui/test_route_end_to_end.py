@@ -37,6 +37,7 @@ from correspondence.rules.route_steps import StepAction, StepKey
 from correspondence.rules.vocabulary import Attendance, Partner
 from store.models import Client, Decision, StoredLetter
 from store.vocabulary import DecisionKind, DecisionStatus
+from tests.support.municipalities import verify_all_municipalities
 from tests.support.norms import verify_all_norm_tables
 from tests.support.ui import SynchronousRunner, answer, open_window, search_for
 from ui.batch_window import BatchWindow
@@ -486,6 +487,9 @@ def test_the_route_from_the_first_start_to_the_sent_rejection(qtbot, sqlite_data
     clock = Clock(MELDING)
     window = first_start(qtbot, sqlite_database, clock, monkeypatch)
     add_colleague(window)
+    # every letter prints the municipality's data: beheer verifies them before the first one
+    with sqlite_database.session() as session, session.begin():
+        verify_all_municipalities(session, "pjansen")
     new_client_and_case(qtbot, window)
     rights_meeting_and_interview(qtbot, window, clock)
     # the agreement states an amount: beheer (Petra has the rights) verifies the shipped norms
