@@ -62,6 +62,8 @@ MUNICIPALITIES = Table(
     Column("postbus_city", String(100), nullable=False),
     Column("team_email", String(200), nullable=False),
     Column("team_phone", String(40), nullable=False),
+    # opens the number of every case registered for the municipality (HLM-2026-000123)
+    Column("case_prefix", String(5), unique=True, nullable=False),
 )
 
 # A table is imported by beheer and verified by beheer against the Staatscourant; a verified
