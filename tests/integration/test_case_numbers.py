@@ -1,7 +1,8 @@
 """Case numbers issued when a case is registered, and decisions numbered within their case: per
 municipality and year, never twice, also when two employees register at the same moment, on
-SQLite and on PostgreSQL."""
+SQLite and on PostgreSQL; and the kenmerk they make on a real letter."""
 
+import io
 import threading
 import time
 from dataclasses import replace
@@ -10,8 +11,11 @@ from datetime import date, datetime
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
+from pypdf import PdfReader
 from sqlalchemy import Date, bindparam, select, text
 
+from correspondence.letters.dossier_letters import DossierLetters
+from correspondence.queries import views
 from correspondence.rules.formatting import LOCAL_ZONE
 from correspondence.rules.inputs import CaseInput
 from correspondence.workflows import cases, clients, decisions
@@ -20,8 +24,9 @@ from correspondence.workflows.demo import demo_bsn, load_demo
 from correspondence.workflows.unit_of_work import read, write
 from store.database import MIGRATIONS, Database, alembic_config
 from store.models import Case, Decision, Employee, StoredLetter
-from store.vocabulary import DecisionKind, Role
+from store.vocabulary import Channel, DecisionKind, Role
 from tests.support.data import TODAY, VALID
+from tests.support.letters import docx_text
 
 # the schema before case numbers, found by the migration's file: its number may change
 PREVIOUS_REVISION = next(
@@ -130,7 +135,7 @@ def draft(session, actor, case_id: int, kind=DecisionKind.REJECTION) -> Decision
     )
 
 
-def test_decisions_are_numbered_within_their_case(database, manager_id):
+def test_decisions_are_numbered_within_their_case_and_their_kenmerken_differ(database, manager_id):
     one, other = new_clients(database, "haarlem", "heemstede")
 
     def two_cases(session, actor):
@@ -156,6 +161,64 @@ def test_decisions_are_numbered_within_their_case(database, manager_id):
         assert desk.is_alive(), "the second decision went on without waiting"
     desk.join(10)
     assert found == {"first": 3, "second": 4}
+
+    with database.session() as session:
+        dossier = views.dossier_of(session, one, TODAY)
+    assert dossier is not None and dossier.case is not None
+    assert dossier.case.number == "HLM-2026-000001"
+    assert sorted(d.kenmerk for d in dossier.decisions) == [
+        f"HLM-2026-000001/BAF{n}" for n in range(1, 5)
+    ]
+
+
+def test_the_search_finds_the_client_by_case_number_or_kenmerk(database, manager_id):
+    one, other = new_clients(database, "haarlem", "haarlem")
+    registered(database, one, manager_id)
+    registered(database, other, manager_id)
+    with database.session() as session:
+        for typed in ("HLM-2026-000002", "hlm-2026-2", "HLM-2026-000002/BAF1"):
+            assert [row.id for row in views.search(session, typed)] == [other]
+        assert views.search(session, "HLM-2026-000003") == []
+
+
+CALLED = datetime(2026, 11, 27, 10, 0, tzinfo=LOCAL_ZONE)  # the working day before TODAY
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_letter_carries_the_case_number_and_the_decision_in_its_kenmerk(demo_database):
+    """The recovery of an advance in the demo, and a grant drafted in its case after it: each
+    letter, read back from its PDF and its Word file, carries its own kenmerk, and the recovery
+    asks for it with every payment."""
+    letters = DossierLetters()
+    with demo_database.session() as session, session.begin():
+        recovery = session.scalars(
+            select(Decision).where(Decision.kind == DecisionKind.ADVANCE_RECOVERY)
+        ).one()
+        case = recovery.case
+        bsn = case.client.bsn
+        actor = acting_employee(session, "pjansen")
+        decisions.log_explanation(
+            session, actor, recovery.id, CALLED, Channel.PHONE, reached=True, note="uitgelegd"
+        )
+        second = draft(session, actor, case.id, DecisionKind.GRANT)
+        choices = {c.decision_id: c for c in letters.choices(session, case.id)}
+        made = {
+            decision.id: letters.produce(session, case.id, choices[decision.id], TODAY)
+            for decision in (recovery, second)
+        }
+        number, places = case.number, (recovery.sequence, second.sequence)
+    assert number.startswith(("HLM-", "ZVT-", "HMS-"))
+    assert places[0] != places[1]
+    kenmerken = [f"{number}/BTV{places[0]}", f"{number}/BTK{places[1]}"]
+    for letter, own, other in zip(made.values(), kenmerken, reversed(kenmerken), strict=True):
+        for printed in (pdf_text(letter.pdf), docx_text(letter.docx)):
+            assert own in printed
+            assert other not in printed
+            assert "SZW/" not in printed
+        assert bsn not in own
 
 
 def test_upgrading_numbers_the_cases_by_registration_and_keeps_stored_letters(database):
