@@ -219,6 +219,8 @@ def test_a_letter_carries_the_case_number_and_the_decision_in_its_kenmerk(demo_d
             assert other not in printed
             assert "SZW/" not in printed
         assert bsn not in own
+    payment = "Zet bij elke betaling ons kenmerk " + kenmerken[0]
+    assert payment in docx_text(made[recovery.id].docx)
 
 
 def test_upgrading_numbers_the_cases_by_registration_and_keeps_stored_letters(database):
