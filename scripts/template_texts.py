@@ -385,6 +385,9 @@ LETTERS: dict[str, list[Item]] = {
         ("Kop", "Wat betekent dit voor u?"),
         "U betaalt het voorschot terug in termijnen:",
         *INSTALMENTS,
+        # the kenmerk names this decision and no other, so it is the payment reference
+        "Zet bij elke betaling ons kenmerk {{ brief.kenmerk }} in de omschrijving. Dan weten wij "
+        "waarvoor u betaalt.",
         "Kunt u deze bedragen niet betalen? Neem dan contact op met uw contactpersoon. Wij zoeken "
         "samen naar een bedrag dat u wel kunt betalen.",
         *TOLD_IN_ADVANCE,

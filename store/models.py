@@ -39,6 +39,7 @@ from store.tables import (
 )
 from store.types import Instant
 from store.vocabulary import (
+    CASE_NUMBER_LENGTH,
     CLIENT_LIMITS,
     EMPLOYEE_LIMITS,
     AgeBand,
@@ -96,6 +97,18 @@ class Municipality(Base):
     verified: Mapped[bool]
     verified_at: Mapped[datetime | None]
     verified_by: Mapped[int | None]
+    case_prefix: Mapped[str]
+
+
+class CaseNumberCounter(Base):
+    """The last case number issued per municipality and year of registration. Issuing takes
+    the row's lock, so two employees registering at once never get the same number."""
+
+    __tablename__ = "case_number_counters"
+
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
 
 
 class Client(Base):
@@ -143,6 +156,9 @@ class Case(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # issued once when the case is registered (workflows.cases.open_case), never changed: the
+    # letters sent carry it
+    number: Mapped[str] = mapped_column(String(CASE_NUMBER_LENGTH), unique=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     route: Mapped[Route] = mapped_column(choice(Route, "route"))
     bypass_reason: Mapped[str] = mapped_column(Text, default="")
@@ -256,9 +272,11 @@ explained_decisions: Table = Table(
 
 class Decision(Base):
     __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("case_id", "sequence"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the case: in its kenmerk
     kind: Mapped[DecisionKind] = mapped_column(choice(DecisionKind, "decision_kind"))
     status: Mapped[DecisionStatus] = mapped_column(choice(DecisionStatus, "decision_status"))
     decided_on: Mapped[date | None] = mapped_column(Date)

@@ -66,6 +66,8 @@ MUNICIPALITIES = Table(
     Column("verified", Boolean, nullable=False, default=False),
     Column("verified_at", Instant, nullable=True),
     Column("verified_by", ForeignKey("employees.id"), nullable=True),
+    # opens the number of every case registered for the municipality (HLM-2026-000123)
+    Column("case_prefix", String(5), unique=True, nullable=False),
 )
 
 # A table is imported by beheer and verified by beheer against the Staatscourant; a verified

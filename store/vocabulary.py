@@ -127,3 +127,6 @@ EMPLOYEE_LIMITS: dict[str, int] = {
     "email": 200,
     "phone": 40,
 }
+
+# a case number (HLM-2026-000123) with room for a longer prefix and more cases in a year
+CASE_NUMBER_LENGTH = 24

@@ -67,7 +67,15 @@ class DossierView(QWidget):
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.decisions = table(
             "decisions",
-            ["Besluit", "Status", "Besloten", "Verzonden", "Bezwaar tot", "Uitleg vooraf"],
+            [
+                "Besluit",
+                "Status",
+                "Kenmerk",
+                "Besloten",
+                "Verzonden",
+                "Bezwaar tot",
+                "Uitleg vooraf",
+            ],
         )
         self.contacts = table(
             "contacts", ["Wanneer", "Door", "Hoe", "Bereikt", "Wat is er gezegd", "Corrigeert"]
@@ -153,7 +161,8 @@ class DossierView(QWidget):
         if dossier.case:
             case = dossier.case
             lines.append(
-                f"Route: {case.route} · melding {short_date(case.registered_on)} · "
+                f"Zaak {case.number} · route: {case.route} · melding "
+                f"{short_date(case.registered_on)} · "
                 f"klantmanager {case.case_manager} · dossier {case.status}"
             )
         else:
@@ -178,6 +187,7 @@ class DossierView(QWidget):
                 [
                     d.label,
                     d.status,
+                    d.kenmerk,
                     day(d.decided_on),
                     day(d.sent_on),
                     day(d.objection_deadline),

@@ -4,7 +4,6 @@ one the rest of Poortpost uses."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from correspondence.rules.addresses import Address, postbus_lines
 from correspondence.rules.advance import advance_terms
 from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.case_data import CaseData, DecisionData
+from correspondence.rules.case_numbers import letter_kenmerk
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE, clock_time, long_date
 from correspondence.rules.gate import (
@@ -107,10 +107,10 @@ def local_advance_offer(registered_on: date, ref: LetterReference) -> dict[str, 
     return {"uiterlijk": deadlines.advance_deadline(registered_on, ref.calendar)}
 
 
-def reference_code(kind: LetterKind, case: CaseData) -> str:
-    """A stable reference for the letter that does not expose the BSN."""
-    digest = hashlib.sha256(f"{case.client.bsn}/{case.registered_on}".encode()).hexdigest()[:6]
-    return f"SZW/{KINDS[kind].code}/{case.registered_on:%Y%m%d}/{digest.upper()}"
+def kenmerk(kind: LetterKind, case: CaseData) -> str:
+    """Ons kenmerk: the case number with the letter's code, and the decision's sequence."""
+    decision = case.decision if KINDS[kind].decision else None
+    return letter_kenmerk(case.reference, kind, decision.sequence if decision else None)
 
 
 def _require(errors: dict[str, str], value: object, path: str, message: str = "ontbreekt") -> None:
@@ -382,7 +382,7 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
         },
         "brief": {
             "datum": letter_date(kind, case),
-            "kenmerk": case.reference or reference_code(kind, case),
+            "kenmerk": kenmerk(kind, case),
             "onderwerp": KINDS[kind].subject,
             "bijlage": case.attachment or "geen",
         },

@@ -91,6 +91,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             missing=tuple(decision.missing),
             requested_on=decision.requested_on,
             starts_on=decision.starts_on,
+            sequence=decision.sequence,
         )
     return CaseData(
         municipality=client.municipality.code,
@@ -129,6 +130,7 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
         if advance
         else None,
         decision=decision_data,
+        reference=case.number,
     )
 
 

@@ -7,9 +7,11 @@ import re
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from correspondence.rules.case_numbers import normalise_case_number
+from correspondence.rules.identifiers import InvalidIdentifier
 from correspondence.rules.inputs import ClientInput
 from correspondence.rules.names import fold, name_of, sort_key
-from store.models import Client
+from store.models import Case, Client
 
 SEARCH_LIMIT = 200
 
@@ -44,13 +46,20 @@ POSTCODE_QUERY = re.compile(r"([1-9][0-9]{3})\s?([A-Za-z]{1,2})")
 def search_clients(session: Session, text: str) -> list[Client]:
     """Clients whose BSN, postcode or name matches `text`, sorted on surname without prefix.
 
-    Digits search the BSN (and, four of them, the postcode); `2011 VA` or `2011va` searches
-    the postcode; anything else searches the name, every word, accent-blind.
+    A case number or a letter's kenmerk (`HLM-2026-123`, `HLM-2026-000123/BAF2`) finds the
+    client of that case; digits search the BSN (and, four of them, the postcode); `2011 VA` or
+    `2011va` searches the postcode; anything else searches the name, every word, accent-blind.
     """
     text = text.strip()
     if not text:
         return []
-    if text.isdigit():
+    try:  # a resident on the phone reads out the kenmerk of their letter
+        number = normalise_case_number(text)
+    except InvalidIdentifier:
+        number = None
+    if number is not None:
+        condition = Client.cases.any(Case.number == number)
+    elif text.isdigit():
         condition = Client.bsn.startswith(text)
         if len(text) == 4:
             condition = condition | Client.postcode.startswith(text)

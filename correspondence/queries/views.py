@@ -15,6 +15,7 @@ from correspondence.records import reference
 from correspondence.records.lookup import open_case
 from correspondence.rules import labels
 from correspondence.rules.addresses import Address
+from correspondence.rules.case_numbers import letter_kenmerk
 from correspondence.rules.formatting import long_date
 from correspondence.rules.gate import Window
 from correspondence.rules.inputs import ClientInput
@@ -38,6 +39,7 @@ class ClientRow:
 @dataclass(frozen=True)
 class CaseSummary:
     id: int
+    number: str  # HLM-2026-000123, the start of every kenmerk of its letters
     route: str
     registered_on: date
     case_manager: str
@@ -59,6 +61,7 @@ class LetterRow:
 class DecisionRow:
     id: int
     label: str
+    kenmerk: str  # of its letter
     status: str
     decided_on: date | None
     sent_on: date | None
@@ -146,6 +149,7 @@ def dossier_of(session: Session, client_id: int, today: date) -> Dossier | None:
     if case is not None:
         summary = CaseSummary(
             case.id,
+            case.number,
             labels.ROUTES[case.route],
             case.registered_on,
             case.case_manager.full_name,
@@ -206,6 +210,7 @@ def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionR
     policy = reference.decision_policy(session)
     rows = []
     for decision in case.decisions:
+        kind = KIND_OF_DECISION[decision.kind]
         gap = None
         if decision.status in OPEN:
             gap = held_back(
@@ -219,7 +224,8 @@ def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionR
         rows.append(
             DecisionRow(
                 decision.id,
-                LABELS[KIND_OF_DECISION[decision.kind]],
+                LABELS[kind],
+                letter_kenmerk(case.number, kind, decision.sequence),
                 labels.DECISION_STATUSES[decision.status],
                 decision.decided_on,
                 decision.sent_on,

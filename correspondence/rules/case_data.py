@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from correspondence.rules.advance import Repayment
+from correspondence.rules.case_numbers import normalise_case_number
 from correspondence.rules.dates import DateKind, DateRefused, parse_day, parse_moment
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.identifiers import InvalidIdentifier, normalise_bsn, normalise_postcode
@@ -16,6 +17,8 @@ from correspondence.rules.norms import MAX_COST_SHARERS
 from correspondence.rules.schedule import ScheduleError, check_monthly, check_months
 from correspondence.rules.text import TextRefused, letter_text
 from store.vocabulary import CLIENT_LIMITS, EMPLOYEE_LIMITS, Channel, Household, Salutation
+
+MAX_DECISIONS = 999  # in one case: far more than any case sees, and a short kenmerk
 
 # the same lengths as the columns that store the case when it is imported
 
@@ -78,6 +81,7 @@ class DecisionData:
     missing: tuple[str, ...] = ()
     requested_on: date | None = None
     starts_on: date | None = None
+    sequence: int = 1  # its place among the decisions of the case, in the kenmerk
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class CaseData:
     application_complete_by: date | None = None  # the term to complete it (Awb 4:5)
     advance: AdvanceData | None = None
     decision: DecisionData | None = None
-    reference: str = ""
+    reference: str = ""  # the case number Poortpost issued (HLM-2026-000123), if any
     attachment: str = ""
 
 
@@ -214,19 +218,18 @@ class _Reader:
             return False
         return bool(value)
 
-    def cost_sharers(self, path: str) -> int:
+    def whole_number(self, path: str, default: int, highest: int, meaning: str) -> int:
+        """A whole number from 1 to `highest`, `default` when absent; `meaning` says what it
+        counts in the message."""
         value = self._get(path, False)
         if value is None:
-            return 1
+            return default
         if not isinstance(value, int) or isinstance(value, bool):
             self.errors[path] = "hoort een geheel getal te zijn"
-            return 1
-        if not 1 <= value <= MAX_COST_SHARERS:
-            self.errors[path] = (
-                f"tussen 1 en {MAX_COST_SHARERS}: het aantal kostendelers in de woning, "
-                "de klant meegeteld"
-            )
-            return 1
+            return default
+        if not 1 <= value <= highest:
+            self.errors[path] = f"tussen 1 en {highest}: {meaning}"
+            return default
         return value
 
     def months(self, path: str) -> int | None:
@@ -255,8 +258,8 @@ class _Reader:
             self.errors[path] = str(exc)
             return None
 
-    def identifier(self, path: str, normalise: Any) -> str:
-        value = self.text(path)
+    def identifier(self, path: str, normalise: Any, required: bool = True) -> str:
+        value = self.text(path, required)
         if not value or path in self.errors:
             return value
         try:
@@ -277,7 +280,12 @@ def _client(read: _Reader) -> ClientData:
         salutation=read.choice("client.salutation", {s.value: s for s in Salutation}),
         birth_date=read.day("client.birth_date", kind=DateKind.BIRTH),
         household=read.choice("client.household", {h.value: h for h in Household}),
-        cost_sharers=read.cost_sharers("client.cost_sharers"),
+        cost_sharers=read.whole_number(
+            "client.cost_sharers",
+            1,
+            MAX_COST_SHARERS,
+            "het aantal kostendelers in de woning, de klant meegeteld",
+        ),
         address=AddressData(
             street=read.text("client.address.street", limit=limit["street"]),
             number=read.text("client.address.number", limit=limit["house_number"]),
@@ -329,6 +337,9 @@ def _decision(read: _Reader) -> DecisionData | None:
         missing=read.texts("decision.missing"),
         requested_on=read.optional_day("decision.requested_on"),
         starts_on=read.optional_day("decision.starts_on"),
+        sequence=read.whole_number(
+            "decision.sequence", 1, MAX_DECISIONS, "het hoeveelste besluit van de zaak dit is"
+        ),
     )
 
 
@@ -356,7 +367,7 @@ def parse_case(data: Any, today: date | None = None) -> CaseData:
         application_complete_by=read.optional_day("application_complete_by"),
         advance=_advance(read),
         decision=_decision(read),
-        reference=read.text("reference", required=False),
+        reference=read.identifier("reference", normalise_case_number, required=False),
         attachment=read.text("attachment", required=False),
     )
     if read.errors:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from correspondence.records import reference
 from correspondence.records.lookup import require
 from correspondence.rules import deadlines
+from correspondence.rules.case_numbers import case_number
 from correspondence.rules.dates import DateRefused, check_day, local_time_on
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.formatting import LOCAL_ZONE, long_date
@@ -18,7 +20,16 @@ from correspondence.rules.inputs import CaseInput
 from correspondence.rules.norms import YOUTH_AGE_LIMIT, is_young
 from correspondence.rules.text import clean_line
 from correspondence.workflows import audit
-from store.models import Appointment, Booking, Case, Client, Employee, GroupSession
+from store.models import (
+    Appointment,
+    Booking,
+    Case,
+    CaseNumberCounter,
+    Client,
+    Employee,
+    GroupSession,
+    Municipality,
+)
 from store.vocabulary import (
     AppointmentKind,
     Attendance,
@@ -125,12 +136,36 @@ def open_case(
     if any(c.status is CaseStatus.OPEN for c in client.cases):
         raise ValidationFailed({"route": "deze klant heeft al een open dossier"})
     validate_case(session, client, data, today)
-    case = Case(client=client, status=CaseStatus.OPEN)
+    case = Case(status=CaseStatus.OPEN)
     _apply(case, data)
+    # numbered before it joins its client: issuing the number flushes the session, and a case
+    # flushed without its number would be refused
+    case.number = issue_case_number(session, client.municipality, case.registered_on.year)
+    case.client = client
     session.add(case)
     session.flush()
     audit.record(session, actor, "create", "case", case.id, route=case.route.value)
     return case
+
+
+def issue_case_number(session: Session, municipality: Municipality, year: int) -> str:
+    """The next case number of `municipality` in `year`, counted in one statement that inserts
+    or increments the counter row and keeps it locked until the transaction ends: a second
+    registration at the same moment waits for this one, on PostgreSQL as on SQLite, and never
+    gets the same number. A transaction that rolls back gives its number back."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(CaseNumberCounter)
+        .values(municipality_id=municipality.id, year=year, last_number=1)
+        .on_conflict_do_update(
+            index_elements=[CaseNumberCounter.municipality_id, CaseNumberCounter.year],
+            set_={"last_number": CaseNumberCounter.last_number + 1},
+        )
+        .returning(CaseNumberCounter.last_number)
+    )
+    sequence: int = session.execute(statement).scalar_one()
+    return case_number(municipality.case_prefix, year, sequence)
 
 
 def update_case(

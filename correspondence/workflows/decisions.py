@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from correspondence.records import reference
@@ -155,6 +156,16 @@ def _check_status(status: DecisionStatus) -> None:
         raise ValidationFailed({"status": "een besluit wordt bewaard als concept of gereed"})
 
 
+def _next_sequence(session: Session, case: Case) -> int:
+    """The next decision's place in `case`, for its kenmerk. An update of the case's row that
+    changes nothing takes its lock first (SQLite has no FOR UPDATE: there the first write takes
+    the database's), so a second decision drafted at the same moment waits and counts this
+    one; the unique constraint on (case, sequence) stands behind it."""
+    session.execute(update(Case).where(Case.id == case.id).values(version=Case.version))
+    last = session.scalar(select(func.max(Decision.sequence)).where(Decision.case_id == case.id))
+    return (last or 0) + 1
+
+
 def draft_decision(
     session: Session,
     actor: Employee,
@@ -170,7 +181,7 @@ def draft_decision(
     case = require(session, Case, case_id)
     _check_status(status)
     text = _checked(kind, DecisionText(decided_on, reasons, missing or (), requested_on, starts_on))
-    decision = Decision(case=case, kind=kind, status=status)
+    decision = Decision(case=case, kind=kind, status=status, sequence=_next_sequence(session, case))
     _write_text(decision, text)
     session.add(decision)
     session.flush()

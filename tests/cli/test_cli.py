@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from store.database import Database
@@ -198,6 +199,29 @@ def test_letter_names_the_missing_explanation_of_a_negative_decision(db_url, tmp
     assert result.returncode == 2
     assert "veld decision.explained: er is nog geen uitleg vooraf" in result.stderr
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_letter_reference_is_the_case_number_that_opens_the_kenmerk(db_url, tmp_path):
+    data = json.loads((EXAMPLES / "decision-rejection.json").read_text("utf-8"))
+    data["reference"] = "zvt-2026-42"
+    data["decision"]["sequence"] = 2
+    case = tmp_path / "zaak.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    pdf = tmp_path / "b.pdf"
+    args = ("--db", db_url, "letter", "decision-rejection", "--data", str(case), "--pdf", str(pdf))
+    result = poortpost(*args)
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "ZVT-2026-000042/BAF2" in text
+    assert data["client"]["bsn"] not in "ZVT-2026-000042/BAF2"
+
+    pdf.unlink()
+    data["reference"] = "SZW/BAF/20261102/1A2B3C"  # a kenmerk of before: no case number
+    case.write_text(json.dumps(data), encoding="utf-8")
+    result = poortpost(*args)
+    assert result.returncode == 2
+    assert "veld reference: een zaaknummer ziet eruit als HLM-2026-000123" in result.stderr
+    assert not pdf.exists()
 
 
 def test_letter_needs_an_output(db_url):

@@ -7,6 +7,9 @@ from sqlalchemy import select, text
 
 from store.database import HEAD_REVISION, Database, alembic_config, schema_version
 from store.tables import SETTINGS
+from tests.support.migrations import revision_before
+
+PREVIOUS_REVISION = revision_before("_municipality_data_verified_by_beheer.py")
 
 OLD_SETTING = {
     "haarlem": {"url": "https://loket.haarlem.example.nl/bezwaar", "digid": False},
@@ -38,7 +41,7 @@ def test_the_channel_setting_moves_into_the_municipalities_and_back(database: Da
         "heemstede": False,
     }
     config = alembic_config(database.engine)
-    command.downgrade(config, "-1")
+    command.downgrade(config, PREVIOUS_REVISION)
     with database.engine.begin() as connection:
         connection.execute(SETTINGS.insert().values(key="digital_objection", value=OLD_SETTING))
     command.upgrade(config, "head")
@@ -48,7 +51,7 @@ def test_the_channel_setting_moves_into_the_municipalities_and_back(database: Da
         "heemstede": ("", "", False),
     }
     assert setting(database) is None
-    command.downgrade(config, "-1")
+    command.downgrade(config, PREVIOUS_REVISION)
     assert setting(database) == {
         "haarlem": {"url": "https://loket.haarlem.example.nl/bezwaar", "digid": False},
         "zandvoort": {"url": "https://zandvoort.example.nl/bezwaar", "digid": True},

@@ -108,6 +108,7 @@ def test_full_round_trip(database: Database):
         employee = Employee(username="pjansen", full_name="Petra Jansen", role=Role.CASE_MANAGER)
         client = make_client(session)
         case = Case(
+            number="HLM-2026-000001",
             client=client,
             route=Route.STANDARD,
             registered_on=date(2026, 11, 2),
@@ -135,6 +136,7 @@ def test_full_round_trip(database: Database):
                 ),
                 Decision(
                     case=case,
+                    sequence=1,
                     kind=DecisionKind.REJECTION,
                     status=DecisionStatus.READY,
                     reasons=["Één reden & nog één <b>"],
@@ -196,9 +198,9 @@ def test_foreign_keys_are_enforced(database: Database):
     with pytest.raises(IntegrityError), database.session() as session, session.begin():
         session.execute(
             text(
-                "INSERT INTO cases (client_id, route, bypass_reason, registered_on, "
+                "INSERT INTO cases (number, client_id, route, bypass_reason, registered_on, "
                 "case_manager_id, interview_delay_reason, status, version) "
-                "VALUES (999, 'standard', '', '2026-11-02', 999, '', 'open', 1)"
+                "VALUES ('HLM-2026-000001', 999, 'standard', '', '2026-11-02', 999, '', 'open', 1)"
             )
         )
 
@@ -208,6 +210,7 @@ def test_bypass_needs_a_reason_in_the_database_too(database: Database):
         employee = Employee(username="x", full_name="X", role=Role.CASE_MANAGER)
         session.add(
             Case(
+                number="HLM-2026-000001",
                 client=make_client(session),
                 route=Route.BYPASS,
                 bypass_reason="",

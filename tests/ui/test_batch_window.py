@@ -102,7 +102,7 @@ def test_held_back_until_the_call_is_logged_then_printed(
     find(qtbot, window, "Idrissi")
     decisions = rows(window.dossier_view.decisions)
     assert decisions[0][1] == "gereed"
-    assert decisions[0][5] == "er is nog geen uitleg vooraf aan de klant vastgelegd"
+    assert decisions[0][6] == "er is nog geen uitleg vooraf aan de klant vastgelegd"
     call = window.log_call()
     qtbot.addWidget(call)
     call.reached.setChecked(True)

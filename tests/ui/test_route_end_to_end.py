@@ -57,6 +57,7 @@ DECIDED = date(2026, 11, 27)  # a Friday
 CALLED = datetime(2026, 11, 27, 11, 30)  # Dutch wall-clock time, past for the machine too
 SENT = date(2026, 11, 30)  # a Monday: administration prints the batch
 OBJECTION_UNTIL = date(2027, 1, 11)  # six weeks after sending
+KENMERK = "HLM-2026-000001/BAF1"  # the first case of Haarlem in 2026, its first decision
 BSN = "111222333"
 REASONS = [
     "U woont samen met uw partner. Uw partner heeft een inkomen uit werk van € 2.900 per maand.",
@@ -421,7 +422,7 @@ def rejection_held_back(qtbot, window: MainWindow, clock: Clock, database) -> Ba
     assert decision.reasons == REASONS
     waiting = "er is nog geen uitleg vooraf aan de klant vastgelegd"
     [row] = table_rows(window.dossier_view.decisions)
-    assert row == ["Besluit: afwijzing", "gereed", "27-11-2026", "", "", waiting]
+    assert row == ["Besluit: afwijzing", "gereed", KENMERK, "27-11-2026", "", "", waiting]
     assert next_step(window) == "Besluit"
 
     window.batch_action.trigger()
@@ -449,7 +450,7 @@ def explanation_call(window: MainWindow, batch: BatchWindow) -> None:
     assert not call.isVisible()
     [contact] = table_rows(window.dossier_view.contacts)
     assert contact[0].startswith("27-11-2026 11:30") and contact[3] == "ja"
-    assert table_rows(window.dossier_view.decisions)[0][5] == "in orde"
+    assert table_rows(window.dossier_view.decisions)[0][6] == "in orde"
 
     button(batch, "Vernieuwen").click()
     assert batch.held_back.rowCount() == 0
@@ -516,7 +517,14 @@ def test_the_route_from_the_first_start_to_the_sent_rejection(qtbot, sqlite_data
     # Petra looks the dossier up again
     search_for(qtbot, window, "Dijk")
     [row] = table_rows(window.dossier_view.decisions)
-    assert row[:5] == ["Besluit: afwijzing", "verzonden", "27-11-2026", "30-11-2026", "11-01-2027"]
+    assert row[:6] == [
+        "Besluit: afwijzing",
+        "verzonden",
+        KENMERK,
+        "27-11-2026",
+        "30-11-2026",
+        "11-01-2027",
+    ]
     step = step_row(window, "Besluit")
     assert (step["state"], step["on"]) == ("afgerond", "30-11-2026")
     assert step["note"] == "bezwaar mogelijk tot en met 11 januari 2027"
