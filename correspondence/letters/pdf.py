@@ -16,7 +16,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
@@ -24,6 +23,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
+from correspondence.letters.fonts import EmbeddedFont
 from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
 from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
 from correspondence.letters.styles import Format
@@ -61,7 +61,7 @@ def register_fonts() -> None:
 @lru_cache(maxsize=len(FACES))
 def _loaded(name: str) -> str:
     # reading a font file takes a tenth of a second; most letters never use the italic faces
-    pdfmetrics.registerFont(TTFont(name, str(FONT_FOLDER / FACES[name])))
+    pdfmetrics.registerFont(EmbeddedFont(name, str(FONT_FOLDER / FACES[name])))
     return name
 
 
