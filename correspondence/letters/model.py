@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -177,13 +178,20 @@ def read_blocks(root: etree._Element, styles: Styles) -> tuple[Block, ...]:
         raise ValueError("a rendered w:document without a w:body has no blocks to read")
     blocks: list[Block] = []
     for child in container:
-        if child.tag == w("p"):
-            blocks.extend(read_paragraph(child, styles))
-        elif child.tag == w("tbl"):
-            table = read_table(child, styles)
-            if table.rows:  # a table whose rows all came from an empty loop is left out
-                blocks.append(table)
+        if child.tag in (w("p"), w("tbl")):
+            blocks.extend(_read_xml(etree.tostring(child, with_tail=False), styles))
     return tuple(blocks)
+
+
+@lru_cache(maxsize=4096)
+def _read_xml(xml: bytes, styles: Styles) -> tuple[Block, ...]:
+    """A paragraph or table as blocks, read once per process: most of them are the template's
+    own text, the same in every letter of its kind."""
+    element = etree.fromstring(xml, SAFE_PARSER)
+    if element.tag == w("p"):
+        return tuple(read_paragraph(element, styles))
+    table = read_table(element, styles)
+    return (table,) if table.rows else ()  # a table whose rows all came from an empty loop
 
 
 def read_page(sect: etree._Element) -> Page:

@@ -16,7 +16,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
@@ -24,6 +23,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
+from correspondence.letters.fonts import EmbeddedFont
 from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
 from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
 from correspondence.letters.styles import Format
@@ -61,7 +61,7 @@ def register_fonts() -> None:
 @lru_cache(maxsize=len(FACES))
 def _loaded(name: str) -> str:
     # reading a font file takes a tenth of a second; most letters never use the italic faces
-    pdfmetrics.registerFont(TTFont(name, str(FONT_FOLDER / FACES[name])))
+    pdfmetrics.registerFont(EmbeddedFont(name, str(FONT_FOLDER / FACES[name])))
     return name
 
 
@@ -129,13 +129,43 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[Any, ...]:
     return tuple(PdfParagraph(text, style).frags)
 
 
+# what reportlab's line breaking sets on a paragraph besides the lines it returns
+_BREAKING = ("height", "_width_max", "_splitLongWordCount", "_hyphenations")
+_BROKEN_KEPT = 8192
+_BROKEN: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] = {}
+
+
+class _LinesOnce(PdfParagraph):
+    """A paragraph of our markup whose lines are broken once per process for each width: a
+    letter's paragraphs are mostly the template's own text, and reportlab breaks each of them
+    several times (to measure, to keep it with the next, to draw). Only lines of plain words in
+    one font are kept: reportlab changes the words of the others when a page ends in them."""
+
+    def breakLines(self, width: Any) -> Any:
+        if self.text is None:  # the part of a paragraph split at a page end
+            return super().breakLines(width)
+        key = (self.text, self.style, tuple(width) if isinstance(width, list) else width)
+        found = _BROKEN.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            if lines.kind != 0 or any(type(w) is not str for _, ws in lines.lines for w in ws):
+                return lines
+            if len(_BROKEN) >= _BROKEN_KEPT:
+                _BROKEN.clear()
+            found = _BROKEN[key] = (lines, tuple(getattr(self, a) for a in _BREAKING))
+        lines, state = found
+        for attribute, value in zip(_BREAKING, state, strict=True):
+            setattr(self, attribute, value)
+        return lines
+
+
 def _paragraph(paragraph: Paragraph, page: int = 0, pages: int = 0) -> Flowable:
     fmt = paragraph.format
     if not any(s.text.strip() or s.field for s in paragraph.spans):
         # Word gives a paragraph with nothing to show a line of its own; reportlab would not
         return Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
     text, style = markup(paragraph.spans, fmt, page, pages), paragraph_style(fmt)
-    return PdfParagraph(text, style, frags=list(_parsed(text, style)))
+    return _LinesOnce(text, style, frags=list(_parsed(text, style)))
 
 
 def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:

@@ -6,9 +6,10 @@ years and know nothing of the days equated by Royal decree, both of which the At
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 
@@ -16,7 +17,8 @@ SATURDAY = 5
 SUNDAY = 6
 
 
-def atw_holidays(year: int) -> dict[date, str]:
+@lru_cache(maxsize=64)  # every deadline of every letter walks the same few years' days
+def atw_holidays(year: int) -> Mapping[date, str]:
     """The generally recognised holidays of Atw art. 3 in `year`, with their Dutch names."""
     easter_sunday = easter(year)
     kings_day = date(year, 4, 27)
