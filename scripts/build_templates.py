@@ -165,20 +165,29 @@ def add_field(paragraph, instruction: str) -> None:
 # --- house style ----------------------------------------------------------------------------
 
 
+LOGO_HEIGHT = Mm(12)  # the letterhead's logo; later pages carry it smaller
+LATER_LOGO_HEIGHT = Mm(7)
+
+
 def house_style(code: str, name: str) -> None:
+    """The house style with its logo (scripts/make_logos.py draws the placeholders): one
+    image in the package, shown in the header of the first page and, smaller, of the rest."""
     doc = base_document()
     clear_body(doc)
     section = doc.sections[0]
     section.different_first_page_header_footer = True
+    logo = str(OUT / "huisstijl" / "logo" / f"{code}.png")
     first = section.first_page_header
-    first.paragraphs[0].text = f"Gemeente {name}"
     first.paragraphs[0].style = doc.styles["Briefhoofd"]
+    first.paragraphs[0].add_run().add_picture(logo, height=LOGO_HEIGHT)
+    first.add_paragraph(f"Gemeente {name}", style="Briefhoofd")
     first.add_paragraph(
         "Sociale Zaken en Werkgelegenheid · Werkplein Zuid-Kennemerland", style="Afdeling"
     )
     later = section.header
-    later.paragraphs[0].text = f"Gemeente {name} · ons kenmerk {{{{ brief.kenmerk }}}}"
     later.paragraphs[0].style = doc.styles["Afdeling"]
+    later.paragraphs[0].add_run().add_picture(logo, height=LATER_LOGO_HEIGHT)
+    later.add_paragraph(f"Gemeente {name} · ons kenmerk {{{{ brief.kenmerk }}}}", style="Afdeling")
     for footer in (section.first_page_footer, section.footer):
         paragraph = footer.paragraphs[0]
         paragraph.style = doc.styles["Voettekst"]

@@ -24,7 +24,15 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
-from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
+from correspondence.letters.model import (
+    Block,
+    Letter,
+    PageBreak,
+    Paragraph,
+    Picture,
+    Span,
+    Table,
+)
 from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
 from correspondence.letters.styles import Format
 
@@ -161,16 +169,34 @@ def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
     return flowable
 
 
+class _Picture(Flowable):
+    """The logo. reportlab names an image after a digest of its pixels and writes it once per
+    document: every page that shows the logo uses the same image object."""
+
+    def __init__(self, picture: Picture) -> None:
+        super().__init__()
+        self.picture = picture
+        self.width, self.height = picture.width, picture.height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.picture.logo.reader, 0, 0, self.width, self.height)
+
+
+def _flowable(block: Block, page: int = 0, pages: int = 0) -> Flowable:
+    if isinstance(block, Paragraph):
+        return _paragraph(block, page, pages)
+    if isinstance(block, Table):
+        return _table(block, page, pages)
+    if isinstance(block, Picture):
+        return _Picture(block)
+    return PdfPageBreak()
+
+
 def flowables(blocks: Sequence[Block]) -> list[Flowable]:
-    out: list[Flowable] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(_paragraph(block))
-        elif isinstance(block, Table):
-            out.append(_table(block))
-        elif isinstance(block, PageBreak):
-            out.append(PdfPageBreak())
-    return out
+    return [_flowable(block) for block in blocks]
 
 
 WATERMARK_SIZE = 110
@@ -216,11 +242,7 @@ def _furniture_canvas(
     width = page.width - page.left - page.right
 
     def draw(canvas: Canvas, blocks: Sequence[Block], number: int, total: int, top: bool) -> None:
-        items = [
-            _paragraph(b, number, total) if isinstance(b, Paragraph) else _table(b, number, total)
-            for b in blocks
-            if not isinstance(b, PageBreak)
-        ]
+        items = [_flowable(b, number, total) for b in blocks if not isinstance(b, PageBreak)]
         sizes = [item.wrapOn(canvas, width, page.height) for item in items]
         height = sum(h for _, h in sizes)
         y = page.height - page.header if top else page.footer + height
