@@ -9,6 +9,7 @@ file is built on one base document, so all templates share the same styles.
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -25,6 +26,10 @@ from docx.table import Table
 from template_texts import BLOCKS, LETTERS, Item
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from correspondence.rules.envelope import WINDOW  # noqa: E402
+
 OUT = ROOT / "templates_nl"
 FONT = "DejaVu Sans"
 FIXED_TIME = datetime(2026, 11, 1, 0, 0, 0)
@@ -42,7 +47,9 @@ def base_document() -> WordDocument:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(25), Mm(20)
-    section.top_margin, section.bottom_margin = Mm(50), Mm(25)
+    # the body opens with the return address and the address: 5 mm inside the envelope's
+    # window, so that they show through it with room to spare when the sheet slides
+    section.top_margin, section.bottom_margin = Mm(WINDOW.top + 5), Mm(25)
     section.header_distance, section.footer_distance = Mm(12), Mm(10)
     styles = doc.styles
     normal = styles["Normal"]
@@ -84,6 +91,7 @@ def base_document() -> WordDocument:
     paragraph_style("Briefhoofd", 16, bold=True)
     paragraph_style("Afdeling", 9, grey=True)
     paragraph_style("Retouradres", 7, grey=True, after=3)
+    # 10 pt, not the body's size: the longest place name still fits the window's width
     paragraph_style("Adres", 10)
     paragraph_style("Kenmerk", 8, grey=True)
     paragraph_style("Kenmerkwaarde", 9)
