@@ -61,7 +61,7 @@ def produced(producer, references):
 
 EXPECTED = {
     LetterKind.HOMEWORK: [
-        "donderdag 5 november 2026 om 09:00 uur",
+        "donderdag 5 november 2026 om 9.00 uur",
         "gemiddeld 11 dagen",
         "gemiddeld 36 dagen",
         "binnen 8 weken",
@@ -73,7 +73,7 @@ EXPECTED = {
         "binnen 4 weken na uw melding, uiterlijk op maandag 30 november 2026",
     ],
     LetterKind.APPOINTMENT: [
-        "dinsdag 10 november 2026 om 10:30 uur",
+        "dinsdag 10 november 2026 om 10.30 uur",
         "laatste vijf sollicitaties",
         "huiswerkopdracht over uw vaardigheden en competenties",
         "werkplein@haarlem.nl",
