@@ -141,7 +141,9 @@ def _paragraph(paragraph: Paragraph, page: int = 0, pages: int = 0) -> Flowable:
     fmt = paragraph.format
     if not any(s.text.strip() or s.field for s in paragraph.spans):
         # Word gives a paragraph with nothing to show a line of its own; reportlab would not
-        return Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
+        line = Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
+        line.keepWithNext = fmt.keep_next  # the room for a signature keeps with the name
+        return line
     text, style = markup(paragraph.spans, fmt, page, pages), paragraph_style(fmt)
     return PdfParagraph(text, style, frags=list(_parsed(text, style)))
 
