@@ -13,14 +13,11 @@ import pytest
 
 from correspondence.letters.context import LetterReference
 from correspondence.letters.produce import LetterProducer, example_case
-from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.case_data import AddressData
 from correspondence.rules.envelope import ADDRESS_AREA, Area
 from correspondence.rules.kinds import LetterKind
-from store.database import Database
-from tests.support.norms import verify_all_norm_tables
+from tests.support.letters import MUNICIPALITIES, verified_references
 
-MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
 POINTS_PER_MM = 72 / 25.4
 # The longest a Dutch postal address gets: a street name of 24 characters (the most a BAG
 # short name has), a five-digit number with a letter and a four-character addition, the
@@ -37,13 +34,7 @@ NAME = {"initials": "Ю.О.", "first_name": "Юлія", "prefix": "", "surname":
 
 @pytest.fixture(scope="module")
 def references() -> dict[str, LetterReference]:
-    database = Database.open("sqlite://")
-    with database.session() as session, session.begin():
-        verify_all_norm_tables(session, "tester")
-    with database.session() as session:
-        found = {code: letter_reference(session, code) for code in MUNICIPALITIES}
-    database.close()
-    return found
+    return verified_references()
 
 
 def printed_area(pdf: bytes, text: str) -> Area:

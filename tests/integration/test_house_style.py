@@ -21,28 +21,19 @@ from correspondence.batch.run import BatchRun, run_batch
 from correspondence.letters.context import LetterReference
 from correspondence.letters.errors import TemplateRefused
 from correspondence.letters.produce import LetterProducer, example_case
-from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import TEMPLATE_ROOT, FolderRegistry
 from correspondence.rules.kinds import LetterKind
 from correspondence.workflows.fictional_cases import cases
-from store.database import Database
 from tests.support.batch import SENT_ON, TODAY, imported
-from tests.support.norms import verify_all_norm_tables
+from tests.support.letters import MUNICIPALITIES, verified_references
 
-MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
 LOGO_PART = "word/media/image1.png"
 KIND = LetterKind.REJECTION  # two pages: the logo shows on a later page too
 
 
 @pytest.fixture(scope="module")
-def references(tmp_path_factory) -> dict[str, LetterReference]:
-    database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'logo.sqlite3'}")
-    with database.session() as session, session.begin():
-        verify_all_norm_tables(session, "tester")
-    with database.session() as session:
-        found = {code: letter_reference(session, code) for code in MUNICIPALITIES}
-    database.close()
-    return found
+def references() -> dict[str, LetterReference]:
+    return verified_references()
 
 
 def images(pdf: pikepdf.Pdf) -> list[pikepdf.Stream]:

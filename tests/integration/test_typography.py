@@ -20,11 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from correspondence.letters.context import LetterReference
 from correspondence.letters.produce import LetterProducer, ProducedLetter, example_case
-from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.kinds import LetterKind
-from store.database import Database
-from tests.support.letters import house_page
-from tests.support.norms import verify_all_norm_tables
+from tests.support.letters import house_page, verified_references
 
 BODY_SIZE = 11
 HEADING_SIZE = BODY_SIZE + 1
@@ -41,13 +38,7 @@ REASON = (
 
 @pytest.fixture(scope="module")
 def references() -> dict[str, LetterReference]:
-    database = Database.open("sqlite://")
-    with database.session() as session, session.begin():
-        verify_all_norm_tables(session, "tester")
-    with database.session() as session:
-        found = {c: letter_reference(session, c) for c in ("haarlem", "zandvoort", "heemstede")}
-    database.close()
-    return found
+    return verified_references()
 
 
 @pytest.fixture(scope="module")

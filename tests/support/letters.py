@@ -10,9 +10,13 @@ import docx
 import pypdfium2 as pdfium
 from docx.oxml.ns import qn
 
+from correspondence.letters.context import LetterReference
 from correspondence.letters.model import Page, read_page
 from correspondence.letters.package import DOCUMENT, Package, w
+from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import FolderRegistry
+from store.database import Database
+from tests.support.norms import verify_all_norm_tables
 
 
 def words(text: str) -> list[str]:
@@ -70,3 +74,18 @@ def house_page(municipality: str) -> Page:
     sect = document.find(f"{w('body')}/{w('sectPr')}")
     assert sect is not None, f"the house style of {municipality} sets no page"
     return read_page(sect)
+
+
+MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
+
+
+def verified_references(url: str = "sqlite://") -> dict[str, LetterReference]:
+    """Every municipality's reference data for letters, from a new database whose norm tables
+    are verified, so that amounts print without the PROEF mark."""
+    database = Database.open(url)
+    with database.session() as session, session.begin():
+        verify_all_norm_tables(session, "tester")  # the first to act is beheer
+    with database.session() as session:
+        found = {code: letter_reference(session, code) for code in MUNICIPALITIES}
+    database.close()
+    return found
