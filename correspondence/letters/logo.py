@@ -22,7 +22,6 @@ import io
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
@@ -51,14 +50,7 @@ class Logo:
 
     @property
     def reader(self) -> ImageReader:
-        return _reader(self)
-
-
-@lru_cache(maxsize=8)
-def _reader(logo: Logo) -> ImageReader:
-    # one reader per logo: reportlab names the image after a digest of its pixels, so every
-    # page and every letter of a process finds the same image under the same name
-    return ImageReader(logo.image)
+        return ImageReader(self.image)
 
 
 def _refuse(house: Package, problem: str) -> TemplateRefused:

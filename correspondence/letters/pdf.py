@@ -7,6 +7,7 @@ import io
 import math
 import threading
 from collections.abc import Sequence
+from copy import copy
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
@@ -24,6 +26,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
+from correspondence.letters.logo import Logo
 from correspondence.letters.model import (
     Block,
     Letter,
@@ -171,9 +174,17 @@ def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
     return flowable
 
 
+@lru_cache(maxsize=8)
+def _logo_image(logo: Logo) -> PDFImageXObject:
+    """The logo as a PDF image, its pixels compressed once per process rather than once per
+    letter (canvas.drawImage would do it for every document: a tenth of a letter's time).
+    Never registered itself: each document registers a copy, which shares the bytes."""
+    return PDFImageXObject(f"logo{logo.digest[:16]}", logo.reader)
+
+
 class _Picture(Flowable):
-    """The logo. reportlab names an image after a digest of its pixels and writes it once per
-    document: every page that shows the logo uses the same image object."""
+    """The logo, written once in a document and shown by every page that has it, by the
+    same steps as reportlab's canvas.drawImage."""
 
     def __init__(self, picture: Picture) -> None:
         super().__init__()
@@ -184,7 +195,17 @@ class _Picture(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.picture.logo.reader, 0, 0, self.width, self.height)
+        canvas: Any = self.canv
+        image = _logo_image(self.picture.logo)
+        name = canvas._doc.getXObjectName(image.name)
+        if name not in canvas._doc.idToObject:
+            canvas._doc.addForm(image.name, copy(image))
+        canvas._currentPageHasImages = 1
+        canvas._formsinuse.append(image.name)
+        canvas.saveState()
+        canvas.scale(self.width, self.height)
+        canvas._code.append(f"/{name} Do")
+        canvas.restoreState()
 
 
 def _flowable(block: Block, page: int = 0, pages: int = 0) -> Flowable:
