@@ -17,7 +17,7 @@ from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.case_data import CaseData, DecisionData
 from correspondence.rules.case_numbers import letter_kenmerk
 from correspondence.rules.errors import ValidationFailed
-from correspondence.rules.formatting import LOCAL_ZONE, clock_time, long_date
+from correspondence.rules.formatting import LOCAL_ZONE, long_date, time_of_day
 from correspondence.rules.gate import (
     DecisionPolicy,
     Window,
@@ -266,7 +266,7 @@ def _meeting(case: CaseData, ref: LetterReference) -> dict[str, Any] | None:
     return {
         "naam": ref.meeting_name,
         "datum": case.rights_meeting.astimezone(LOCAL_ZONE).date(),
-        "tijd": clock_time(case.rights_meeting),
+        "tijd": time_of_day(case.rights_meeting),
         "plaats": ref.location,
     }
 
@@ -400,7 +400,7 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
     if kind is LetterKind.APPOINTMENT and case.interview:
         context["gesprek"] = {
             "datum": case.interview.astimezone(LOCAL_ZONE).date(),
-            "tijd": clock_time(case.interview),
+            "tijd": time_of_day(case.interview),
             "plaats": ref.location,
         }
     if KINDS[kind].decision:  # the key is always there; its value only with an application

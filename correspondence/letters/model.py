@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from correspondence.letters.logo import Logo, embedded, inline_size
 from correspondence.letters.package import SAFE_PARSER, R, w
 from correspondence.letters.styles import (
     Format,
@@ -53,7 +54,17 @@ class PageBreak:
     pass
 
 
-Block = Paragraph | Table | PageBreak
+@dataclass(frozen=True)
+class Picture:
+    """The house style's logo, in line with the text, at the size Word gives it."""
+
+    logo: Logo
+    width: float
+    height: float
+
+
+Block = Paragraph | Table | PageBreak | Picture
+Pictures = Mapping[str, Logo]  # a part's pictures by relationship id (logo.logos)
 
 
 @dataclass(frozen=True)
@@ -82,8 +93,10 @@ def _field_name(instruction: str) -> str | None:
     return words[0] if words else None
 
 
-def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
-    """A paragraph, split where it holds a page break."""
+def read_paragraph(
+    paragraph: etree._Element, styles: Styles, pictures: Pictures | None = None
+) -> list[Block]:
+    """A paragraph, split where it holds a page break; a picture in it comes before its text."""
     ppr = paragraph.find(w("pPr"))
     style = ppr.find(w("pStyle")) if ppr is not None else None
     fmt = apply_paragraph(styles.paragraph(style.get(w("val")) if style is not None else None), ppr)
@@ -132,6 +145,10 @@ def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
                     continue
                 elif part.tag == w("t"):
                     spans.append(span_for(run, part.text or ""))
+                elif part.tag == w("drawing") and pictures:
+                    logo = pictures.get(embedded(part) or "")
+                    if logo is not None:
+                        blocks.append(Picture(logo, *inline_size(part)))
                 elif part.tag == w("br"):
                     if part.get(w("type")) == "page":
                         blocks.append(Paragraph(fmt, tuple(spans)))
@@ -139,7 +156,9 @@ def read_paragraph(paragraph: etree._Element, styles: Styles) -> list[Block]:
                         spans = []
                     else:
                         spans.append(Span("", line_break=True))
-    if spans or not blocks:
+    # a paragraph that only holds the logo is the picture alone
+    pictured = any(isinstance(b, Picture) for b in blocks)
+    if (spans or not blocks) and (not pictured or any(s.text for s in spans)):
         blocks.append(Paragraph(fmt, tuple(spans)))
     # An empty paragraph that only carried a page break leaves no line of its own.
     return [
@@ -172,13 +191,19 @@ def read_table(table: etree._Element, styles: Styles) -> Table:
     return Table(widths, tuple(rows), borders, margin)
 
 
-def read_blocks(root: etree._Element, styles: Styles) -> tuple[Block, ...]:
+def read_blocks(
+    root: etree._Element, styles: Styles, pictures: Pictures | None = None
+) -> tuple[Block, ...]:
     container = root.find(w("body")) if root.tag == w("document") else root
     if container is None:
         raise ValueError("a rendered w:document without a w:body has no blocks to read")
     blocks: list[Block] = []
     for child in container:
-        if child.tag in (w("p"), w("tbl")):
+        if child.tag not in (w("p"), w("tbl")):
+            continue
+        if pictures:  # a letterhead with the logo: read as it is, its pictures do not hash
+            blocks.extend(_read_element(child, styles, pictures))
+        else:
             blocks.extend(_read_xml(etree.tostring(child, with_tail=False), styles))
     return tuple(blocks)
 
@@ -187,9 +212,14 @@ def read_blocks(root: etree._Element, styles: Styles) -> tuple[Block, ...]:
 def _read_xml(xml: bytes, styles: Styles) -> tuple[Block, ...]:
     """A paragraph or table as blocks, read once per process: most of them are the template's
     own text, the same in every letter of its kind."""
-    element = etree.fromstring(xml, SAFE_PARSER)
+    return _read_element(etree.fromstring(xml, SAFE_PARSER), styles, None)
+
+
+def _read_element(
+    element: etree._Element, styles: Styles, pictures: Pictures | None
+) -> tuple[Block, ...]:
     if element.tag == w("p"):
-        return tuple(read_paragraph(element, styles))
+        return tuple(read_paragraph(element, styles, pictures))
     table = read_table(element, styles)
     return (table,) if table.rows else ()  # a table whose rows all came from an empty loop
 
@@ -210,9 +240,14 @@ def read_page(sect: etree._Element) -> Page:
 
 
 def read_letter(
-    rendered: Mapping[str, str], styles: Styles, furniture: Mapping[str, str], document_part: str
+    rendered: Mapping[str, str],
+    styles: Styles,
+    furniture: Mapping[str, str],
+    document_part: str,
+    pictures: Mapping[str, Pictures] | None = None,
 ) -> Letter:
-    """`furniture` maps relationship ids to header/footer part names."""
+    """`furniture` maps relationship ids to header/footer part names, `pictures` those parts
+    to their pictures (the logo)."""
     document = etree.fromstring(rendered[document_part].encode("utf-8"), SAFE_PARSER)
     sect = document.find(f"{w('body')}/{w('sectPr')}")
     page = read_page(sect) if sect is not None else read_page(etree.Element(w("sectPr")))
@@ -226,5 +261,6 @@ def read_letter(
         part = furniture.get(rel_id) if rel_id is not None else None
         if part is not None and part in rendered:
             root = etree.fromstring(rendered[part].encode("utf-8"), SAFE_PARSER)
-            target[reference.get(w("type"), "default")] = read_blocks(root, styles)
+            kind = reference.get(w("type"), "default")
+            target[kind] = read_blocks(root, styles, (pictures or {}).get(part))
     return Letter(page, read_blocks(document, styles), headers, footers)

@@ -7,6 +7,7 @@ import io
 import math
 import threading
 from collections.abc import Sequence
+from copy import copy
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
@@ -24,7 +26,16 @@ from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
 from correspondence.letters.fonts import EmbeddedFont
-from correspondence.letters.model import Block, Letter, PageBreak, Paragraph, Span, Table
+from correspondence.letters.logo import Logo
+from correspondence.letters.model import (
+    Block,
+    Letter,
+    PageBreak,
+    Paragraph,
+    Picture,
+    Span,
+    Table,
+)
 from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
 from correspondence.letters.styles import Format
 
@@ -163,7 +174,9 @@ def _paragraph(paragraph: Paragraph, page: int = 0, pages: int = 0) -> Flowable:
     fmt = paragraph.format
     if not any(s.text.strip() or s.field for s in paragraph.spans):
         # Word gives a paragraph with nothing to show a line of its own; reportlab would not
-        return Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
+        line = Spacer(1, fmt.size * LINE_HEIGHT * fmt.line + fmt.before + fmt.after)
+        line.keepWithNext = fmt.keep_next  # the room for a signature keeps with the name
+        return line
     text, style = markup(paragraph.spans, fmt, page, pages), paragraph_style(fmt)
     return _LinesOnce(text, style, frags=list(_parsed(text, style)))
 
@@ -191,16 +204,52 @@ def _table(table: Table, page: int = 0, pages: int = 0) -> Flowable:
     return flowable
 
 
+@lru_cache(maxsize=8)
+def _logo_image(logo: Logo) -> PDFImageXObject:
+    """The logo as a PDF image, its pixels compressed once per process rather than once per
+    letter (canvas.drawImage would do it for every document: a tenth of a letter's time).
+    Never registered itself: each document registers a copy, which shares the bytes."""
+    return PDFImageXObject(f"logo{logo.digest[:16]}", logo.reader)
+
+
+class _Picture(Flowable):
+    """The logo, written once in a document and shown by every page that has it, by the
+    same steps as reportlab's canvas.drawImage."""
+
+    def __init__(self, picture: Picture) -> None:
+        super().__init__()
+        self.picture = picture
+        self.width, self.height = picture.width, picture.height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        image = _logo_image(self.picture.logo)
+        name = canvas._doc.getXObjectName(image.name)
+        if name not in canvas._doc.idToObject:
+            canvas._doc.addForm(image.name, copy(image))
+        canvas._currentPageHasImages = 1
+        canvas._formsinuse.append(image.name)
+        canvas.saveState()
+        canvas.scale(self.width, self.height)
+        canvas._code.append(f"/{name} Do")
+        canvas.restoreState()
+
+
+def _flowable(block: Block, page: int = 0, pages: int = 0) -> Flowable:
+    if isinstance(block, Paragraph):
+        return _paragraph(block, page, pages)
+    if isinstance(block, Table):
+        return _table(block, page, pages)
+    if isinstance(block, Picture):
+        return _Picture(block)
+    return PdfPageBreak()
+
+
 def flowables(blocks: Sequence[Block]) -> list[Flowable]:
-    out: list[Flowable] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(_paragraph(block))
-        elif isinstance(block, Table):
-            out.append(_table(block))
-        elif isinstance(block, PageBreak):
-            out.append(PdfPageBreak())
-    return out
+    return [_flowable(block) for block in blocks]
 
 
 WATERMARK_SIZE = 110
@@ -246,11 +295,7 @@ def _furniture_canvas(
     width = page.width - page.left - page.right
 
     def draw(canvas: Canvas, blocks: Sequence[Block], number: int, total: int, top: bool) -> None:
-        items = [
-            _paragraph(b, number, total) if isinstance(b, Paragraph) else _table(b, number, total)
-            for b in blocks
-            if not isinstance(b, PageBreak)
-        ]
+        items = [_flowable(b, number, total) for b in blocks if not isinstance(b, PageBreak)]
         sizes = [item.wrapOn(canvas, width, page.height) for item in items]
         height = sum(h for _, h in sizes)
         y = page.height - page.header if top else page.footer + height

@@ -25,7 +25,8 @@ from correspondence.letters.context import (
 )
 from correspondence.letters.engine import PreparedLetter, prepare
 from correspondence.letters.errors import TemplateRefused
-from correspondence.letters.model import Letter, read_letter
+from correspondence.letters.logo import logos
+from correspondence.letters.model import Letter, Pictures, read_letter
 from correspondence.letters.package import DOCUMENT, STYLES, Package
 from correspondence.letters.pdf import render_pdf
 from correspondence.letters.registry import FolderRegistry, TemplateRegistry, TemplateSource
@@ -82,6 +83,7 @@ class _Prepared:
     letter: PreparedLetter
     styles: Styles
     furniture: Mapping[str, str]
+    pictures: Mapping[str, Pictures]  # the logo, by header part and relationship id
 
 
 class LetterProducer:
@@ -128,7 +130,9 @@ class LetterProducer:
             )
             sample = build_context(kind, example_case(kind), reference)
             letter = prepare(composed, sample.keys(), sample, versions)
-            ready = _Prepared(letter, Styles(house.part(STYLES)), house.furniture())
+            furniture = house.furniture()
+            pictures = logos(house, {part: house.xml(part) for part in furniture.values()})
+            ready = _Prepared(letter, Styles(house.part(STYLES)), furniture, pictures)
             try:  # the whole way to a PDF, once, so that a broken template never reaches a batch
                 render_pdf(self.model(ready, letter.render(sample)), "proef")
             except Exception as exc:
@@ -185,4 +189,6 @@ class LetterProducer:
 
     @staticmethod
     def model(prepared: _Prepared, rendered: Mapping[str, str]) -> Letter:
-        return read_letter(rendered, prepared.styles, prepared.furniture, DOCUMENT)
+        return read_letter(
+            rendered, prepared.styles, prepared.furniture, DOCUMENT, prepared.pictures
+        )

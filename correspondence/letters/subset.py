@@ -3,7 +3,8 @@ loaded, so that the DOCX and our own PDF always say the same thing.
 
 Allowed: paragraphs in styles of the house style, bold, italic and underlined text, line and
 page breaks, simple tables (no merged cells, no nested tables), hyperlinks (printed as their
-text), and in headers and footers the fields PAGE and NUMPAGES.
+text), and in headers and footers the fields PAGE and NUMPAGES and the house style's logo
+(a picture in line with the text; logo.py checks it).
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def problems(root: etree._Element, furniture: bool) -> list[str]:
                 continue
             if child.tag == w("tbl") and in_cell:
                 note(NAMED[child.tag])
+                continue
+            if child.tag == w("drawing") and furniture:
                 continue
             if child.tag in FIELD_TAGS:
                 if not furniture or not _known_field(child):

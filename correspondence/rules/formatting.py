@@ -36,6 +36,14 @@ def clock_time(moment: datetime) -> str:
     return _format_time(moment, "HH:mm", locale=LOCALE)
 
 
+def time_of_day(moment: datetime) -> str:
+    """ "9.00", "10.30": a time as Dutch running text writes it, before "uur", in Dutch
+    local time when `moment` is an instant. Tables keep clock_time's "09:00"."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(LOCAL_ZONE)
+    return _format_time(moment, "H.mm", locale=LOCALE)
+
+
 def moment(value: datetime) -> str:
     """ "30-11-2026 14:03", for tables: an instant in Dutch local time, whatever the zone of
     the machine that shows it."""

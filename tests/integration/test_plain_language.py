@@ -15,7 +15,7 @@ import pytest
 from correspondence.letters.produce import LetterProducer, ProducedLetter, example_case
 from correspondence.rules.kinds import LetterKind
 from correspondence.rules.legal_channels import DigitalChannel
-from tests.support.letters import docx_paragraphs, letter_references
+from tests.support.letters import docx_paragraphs, verified_references
 
 MAX_WORDS = 20
 
@@ -130,9 +130,8 @@ def variants(producer: LetterProducer, references) -> Iterator[tuple[str, Produc
 
 
 @pytest.fixture(scope="module")
-def letters(tmp_path_factory) -> list[tuple[str, ProducedLetter]]:
-    references = letter_references(tmp_path_factory.mktemp("db") / "b1.sqlite3")
-    return list(variants(LetterProducer(), references))
+def letters() -> list[tuple[str, ProducedLetter]]:
+    return list(variants(LetterProducer(), verified_references()))
 
 
 @pytest.fixture(scope="module")

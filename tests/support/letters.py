@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
@@ -55,23 +54,6 @@ def docx_paragraphs(content: bytes) -> list[str]:
     return paragraphs
 
 
-def letter_references(database_file: Path) -> dict[str, LetterReference]:
-    """The reference data of the three municipalities, from a new SQLite database whose norm
-    tables and municipality data are verified (letters need them)."""
-    database = Database.open(f"sqlite:///{database_file}")
-    try:
-        with database.session() as session, session.begin():
-            acting_employee(session, "tester")
-            verify_all_norm_tables(session, "tester")
-            verify_all_municipalities(session, "tester")
-            return {
-                code: letter_reference(session, code)
-                for code in ("haarlem", "zandvoort", "heemstede")
-            }
-    finally:
-        database.close()
-
-
 def pdf_regions(content: bytes, page_setup: Page) -> tuple[list[str], list[str]]:
     """Body words of the whole PDF, and furniture (header and footer) words, page by page."""
     document = pdfium.PdfDocument(io.BytesIO(content))
@@ -108,3 +90,20 @@ def house_page(municipality: str) -> Page:
     sect = document.find(f"{w('body')}/{w('sectPr')}")
     assert sect is not None, f"the house style of {municipality} sets no page"
     return read_page(sect)
+
+
+MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
+
+
+def verified_references(url: str = "sqlite://") -> dict[str, LetterReference]:
+    """Every municipality's reference data for letters, from a new database whose norm tables
+    and municipality data are verified, so that letters print without the PROEF mark."""
+    database = Database.open(url)
+    try:
+        with database.session() as session, session.begin():
+            acting_employee(session, "tester")  # the first to act is beheer
+            verify_all_norm_tables(session, "tester")
+            verify_all_municipalities(session, "tester")
+            return {code: letter_reference(session, code) for code in MUNICIPALITIES}
+    finally:
+        database.close()

@@ -4,7 +4,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from correspondence.rules.addresses import Address
-from correspondence.rules.formatting import clock_time, euros, long_date, weekday_date
+from correspondence.rules.formatting import (
+    clock_time,
+    euros,
+    long_date,
+    time_of_day,
+    weekday_date,
+)
 from correspondence.rules.identifiers import (
     InvalidIdentifier,
     normalise_bsn,
@@ -82,3 +88,10 @@ def test_dutch_dates_and_money():
     assert euros(5) == "€\xa00,05"
     moment = datetime(2026, 11, 5, 8, 0, tzinfo=ZoneInfo("UTC"))
     assert clock_time(moment) == "09:00"
+
+
+def test_a_letter_writes_a_time_the_dutch_way():
+    """ "om 9.00 uur", "om 10.30 uur": a point, no leading zero, in Dutch local time."""
+    assert time_of_day(datetime(2026, 11, 5, 8, 0, tzinfo=ZoneInfo("UTC"))) == "9.00"
+    assert time_of_day(datetime(2026, 11, 10, 10, 30)) == "10.30"
+    assert time_of_day(datetime(2026, 7, 1, 21, 5, tzinfo=ZoneInfo("UTC"))) == "23.05"
