@@ -23,17 +23,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import select  # noqa: E402
+
 from correspondence.batch.queue import BatchFilter, build_queue, with_cases  # noqa: E402
 from correspondence.batch.run import BatchRun, run_batch  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
 from correspondence.queries.norms import norm_tables  # noqa: E402
+from correspondence.rules.identifiers import FICTIONAL_IBAN  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.workflows.actors import acting_employee  # noqa: E402
 from correspondence.workflows.fictional_cases import cases  # noqa: E402
 from correspondence.workflows.importing import import_cases, parse_cases  # noqa: E402
 from correspondence.workflows.norms import verify_norm_table  # noqa: E402
 from store.database import Database  # noqa: E402
+from store.models import Municipality  # noqa: E402
 
 
 def next_working_monday() -> date:
@@ -42,14 +46,17 @@ def next_working_monday() -> date:
 
 
 def fill(database: Database, n: int) -> None:
-    """N ready decisions, with the norm tables verified as a municipality does before it sends
-    amounts: otherwise the grants would be held back and the run would print half."""
+    """N ready decisions, with the norm tables verified and the account for repayments set, as
+    a municipality does before it sends amounts: otherwise the grants and the recoveries would
+    be held back and the run would print half."""
     entries = cases(n, date.today())
     with database.session() as session, session.begin():
         actor = acting_employee(session, "admin")
         for table in norm_tables(session):
             if not table.verified:
                 verify_norm_table(session, actor, table.id)
+        for town in session.scalars(select(Municipality)):
+            town.repayment_iban = FICTIONAL_IBAN
         import_cases(session, actor, parse_cases(entries), date.today())
 
 

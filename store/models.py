@@ -33,6 +33,7 @@ from store.tables import (
     METADATA,
     MUNICIPALITIES,
     NORM_AMOUNTS,
+    NORM_ASSET_LIMITS,
     NORM_TABLES,
     SETTINGS,
     choice,
@@ -51,6 +52,7 @@ from store.vocabulary import (
     DecisionStatus,
     Household,
     Partner,
+    RejectionGround,
     Role,
     Route,
     Salutation,
@@ -91,6 +93,7 @@ class Municipality(Base):
     postbus_city: Mapped[str]
     team_email: Mapped[str]
     team_phone: Mapped[str]
+    repayment_iban: Mapped[str]
 
 
 class Client(Base):
@@ -262,6 +265,10 @@ class Decision(Base):
     missing: Mapped[list[str]] = mapped_column(JSON, default=list)
     requested_on: Mapped[date | None] = mapped_column(Date)
     starts_on: Mapped[date | None] = mapped_column(Date)  # a grant's start
+    # a rejection: the kind of reason, which decides the articles its letter cites
+    ground: Mapped[RejectionGround | None] = mapped_column(choice(RejectionGround, "ground"))
+    # a recovery: the case manager's weighing of the client's interests (Awb 3:4)
+    weighing: Mapped[str] = mapped_column(Text, default="", server_default="")
     sent_on: Mapped[date | None] = mapped_column(Date)
     objection_deadline: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -378,6 +385,7 @@ class NormTable(Base):
     verified_by: Mapped[int | None]
 
     amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
+    asset_limits: Mapped[list[NormAssetLimit]] = relationship(cascade="all, delete-orphan")
 
 
 class NormAmount(Base):
@@ -387,6 +395,15 @@ class NormAmount(Base):
     table_id: Mapped[int]
     household: Mapped[Household]
     age_band: Mapped[AgeBand]
+    amount_cents: Mapped[int]
+
+
+class NormAssetLimit(Base):
+    __table__ = NORM_ASSET_LIMITS
+
+    id: Mapped[int]
+    table_id: Mapped[int]
+    household: Mapped[Household]
     amount_cents: Mapped[int]
 
 
@@ -431,8 +448,11 @@ def _a_verified_norm_table_stays(_mapper: Any, _connection: Any, target: NormTab
 @event.listens_for(NormAmount, "before_insert")
 @event.listens_for(NormAmount, "before_update")
 @event.listens_for(NormAmount, "before_delete")
+@event.listens_for(NormAssetLimit, "before_insert")
+@event.listens_for(NormAssetLimit, "before_update")
+@event.listens_for(NormAssetLimit, "before_delete")
 def _amounts_of_a_verified_table_never_change(
-    _mapper: Any, connection: Connection, target: NormAmount
+    _mapper: Any, connection: Connection, target: NormAmount | NormAssetLimit
 ) -> None:
     row = connection.execute(
         select(NORM_TABLES.c.verified, NORM_TABLES.c.effective_from).where(

@@ -62,6 +62,9 @@ MUNICIPALITIES = Table(
     Column("postbus_city", String(100), nullable=False),
     Column("team_email", String(200), nullable=False),
     Column("team_phone", String(40), nullable=False),
+    # where a client pays back an advance (a recovery decision names it); empty until beheer
+    # sets it, and a recovery letter is refused while it is
+    Column("repayment_iban", String(42), nullable=False, server_default=""),
 )
 
 # A table is imported by beheer and verified by beheer against the Staatscourant; a verified
@@ -89,6 +92,18 @@ NORM_AMOUNTS = Table(
     Column("age_band", choice(AgeBand, "age_band"), nullable=False),
     Column("amount_cents", Integer, nullable=False),
     UniqueConstraint("table_id", "household", "age_band"),
+)
+
+# Participatiewet art. 34 lid 3: the asset limit of each household, published with the norms
+# of 1 January and verified with its table; a table without them names no limit
+NORM_ASSET_LIMITS = Table(
+    "norm_asset_limits",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", ForeignKey("norm_tables.id"), nullable=False),
+    Column("household", choice(Household, "household"), nullable=False),
+    Column("amount_cents", Integer, nullable=False),
+    UniqueConstraint("table_id", "household"),
 )
 
 # days equated to a holiday by Royal decree (Atw art. 3 lid 3)

@@ -83,6 +83,15 @@ class DecisionStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class RejectionGround(StrEnum):
+    """Why an application is rejected: each has its articles and label in rules.grounds."""
+
+    INCOME = "income"
+    ASSETS = "assets"
+    PRIOR_PROVISION = "prior_provision"
+    DETENTION = "detention"
+
+
 class BatchStatus(StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"

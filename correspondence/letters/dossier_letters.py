@@ -91,6 +91,8 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             missing=tuple(decision.missing),
             requested_on=decision.requested_on,
             starts_on=decision.starts_on,
+            ground=decision.ground,
+            weighing=decision.weighing,
         )
     return CaseData(
         municipality=client.municipality.code,

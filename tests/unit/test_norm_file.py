@@ -8,7 +8,7 @@ from tests.support.norms import NORMS_CSV
 
 
 def test_the_documented_format_reads_nine_amounts():
-    amounts = parse_norm_csv(NORMS_CSV)
+    amounts = parse_norm_csv(NORMS_CSV).amounts
     assert len(amounts) == 9
     assert amounts[(Household.SINGLE, AgeBand.ADULT)] == 143_028
     assert amounts[(Household.COUPLE, AgeBand.PENSION)] == 218_980
@@ -17,7 +17,7 @@ def test_the_documented_format_reads_nine_amounts():
 def test_a_spreadsheet_export_with_bom_spaces_and_capitals_reads_too():
     text = NORMS_CSV.replace("leefvorm;leeftijd;bedrag", "Leefvorm ; Leeftijd ; Bedrag")
     text = text.replace("gehuwden;aow;2.189,80", "Gehuwden; AOW ;€ 2.189,80") + "\n;;\n"
-    assert parse_norm_csv(text)[(Household.COUPLE, AgeBand.PENSION)] == 218_980
+    assert parse_norm_csv(text).amounts[(Household.COUPLE, AgeBand.PENSION)] == 218_980
 
 
 @pytest.mark.parametrize(
