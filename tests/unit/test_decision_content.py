@@ -4,6 +4,8 @@ of reason for a rejection."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,3 +83,13 @@ def test_every_kind_of_reason_has_its_articles_and_its_own_label():
 def test_the_fictional_account_is_a_valid_iban_no_bank_has():
     assert normalise_iban(FICTIONAL_IBAN) == FICTIONAL_IBAN
     assert "DEMO" in FICTIONAL_IBAN
+
+
+def test_a_refusal_crosses_to_the_printing_process_with_its_fields():
+    refused = ValidationFailed({"decision.weighing": "ontbreekt"})
+    copy = pickle.loads(pickle.dumps(refused))
+    assert (type(copy), copy.errors, str(copy)) == (
+        ValidationFailed,
+        {"decision.weighing": "ontbreekt"},
+        "decision.weighing: ontbreekt",
+    )
