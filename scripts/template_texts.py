@@ -131,8 +131,9 @@ BLOCKS: dict[str, list[Item]] = {
         # copy); the Participatiewet in balans (phases on 1 January 2026 and 2027) is not
         # reported to change art. 58 in the overviews we could read.
         "Krijgt u geen bijstand? Dan kunnen wij het voorschot terugvorderen. Dat doen wij met "
-        "een apart besluit: een terugvorderingsbesluit op grond van artikel 58, tweede lid, "
-        "onderdeel d, van de Participatiewet. Daarin staat hoeveel u moet terugbetalen en hoe. "
+        "een apart besluit: een terugvorderingsbesluit. Dat besluit nemen wij op grond van "
+        "artikel 58, tweede lid, onderdeel d, van de Participatiewet. Daarin staat hoeveel u "
+        "moet terugbetalen en hoe. "
         "Wij kijken daarbij naar wat u kunt betalen. Bent u het niet eens met dat besluit? Dan "
         "kunt u er bezwaar tegen maken.",
     ],

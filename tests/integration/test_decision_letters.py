@@ -15,25 +15,18 @@ from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.kinds import LetterKind
-from correspondence.workflows.actors import acting_employee
 from store.database import Database
 from store.tables import SETTINGS
 from store.vocabulary import Household, RejectionGround
 from tests.support.letters import docx_text, house_page, pdf_regions, words
-from tests.support.norms import (
-    import_asset_limits,
-    set_repayment_accounts,
-    verify_all_norm_tables,
-)
+from tests.support.norms import reference_data_for_letters, set_repayment_accounts
 
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
     database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'decisions.sqlite3'}")
     with database.session() as session, session.begin():
-        acting_employee(session, "tester")
-        import_asset_limits(session, date(2026, 1, 1), "tester")
-        verify_all_norm_tables(session, "tester")
+        reference_data_for_letters(session)
     yield database
     database.close()
 
@@ -45,8 +38,8 @@ def producer():
 
 def reference_of(database, municipality, *, iban=True, **settings):
     with database.session() as session:
-        if iban:
-            set_repayment_accounts(session)
+        if not iban:
+            set_repayment_accounts(session, "")
         for key, value in settings.items():
             session.execute(insert(SETTINGS).values(key=key, value=value))
         found = letter_reference(session, municipality)
@@ -157,7 +150,8 @@ def test_the_grant_names_the_days_beheer_set(database, producer):
 def test_a_rejection_for_assets_names_the_verified_limit_of_the_year_or_is_refused(
     database, producer
 ):
-    case = example_case(LetterKind.REJECTION)  # a single person, applied 6 November 2026
+    example = example_case(LetterKind.REJECTION)  # a single person, applied 6 November 2026
+    case = replace(example, decision=replace(example.decision, ground=RejectionGround.ASSETS))
     reference = reference_of(database, case.municipality)
     letter = producer.produce(LetterKind.REJECTION, case, reference)
     for text in both_texts(letter, case.municipality):

@@ -61,3 +61,12 @@ def import_asset_limits(
     publication of 1 January carries them; it is verified with the others afterwards."""
     actor = acting_employee(session, username)
     import_norm_file(session, actor, effective_from, "test", NORMS_CSV + ASSET_LIMITS_CSV)
+
+
+def reference_data_for_letters(session: Session, username: str = "tester") -> None:
+    """Everything a municipality sets before it sends letters with amounts: the limits of 2026
+    (a rejection for assets names them), verified norm tables, the accounts for repayments."""
+    acting_employee(session, username)
+    import_asset_limits(session, date(2026, 1, 1), username)
+    verify_all_norm_tables(session, username)
+    set_repayment_accounts(session)
