@@ -9,14 +9,16 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import insert
+from alembic import command
+from sqlalchemy import insert, select
 
 from correspondence.letters.produce import LetterProducer, example_case
 from correspondence.letters.reference_data import letter_reference
 from correspondence.rules.errors import ValidationFailed
+from correspondence.rules.identifiers import FICTIONAL_IBAN
 from correspondence.rules.kinds import LetterKind
-from store.database import Database
-from store.tables import SETTINGS
+from store.database import HEAD_REVISION, Database, alembic_config
+from store.tables import MUNICIPALITIES, SETTINGS
 from store.vocabulary import Household, RejectionGround
 from tests.support.letters import docx_text, house_page, pdf_regions, words
 from tests.support.norms import reference_data_for_letters, set_repayment_accounts
@@ -177,3 +179,18 @@ def test_a_rejection_for_assets_names_the_verified_limit_of_the_year_or_is_refus
     with pytest.raises(ValidationFailed) as refused:
         producer.produce(LetterKind.REJECTION, case, unverified)
     assert "is niet geverifieerd" in refused.value.errors["decision.ground"]
+
+
+def test_the_upgrade_gives_only_a_demo_database_the_fictional_account(tmp_path):
+    for demo in (False, True):
+        database = Database.open(f"sqlite:///{tmp_path / f'upgrade-{demo}.sqlite3'}")
+        config = alembic_config(database.engine)
+        command.downgrade(config, "0010")
+        if demo:
+            with database.engine.begin() as connection:
+                connection.execute(insert(SETTINGS).values(key="demo_data", value=True))
+        command.upgrade(config, HEAD_REVISION)
+        with database.engine.connect() as connection:
+            accounts = set(connection.scalars(select(MUNICIPALITIES.c.repayment_iban)))
+        assert accounts == ({FICTIONAL_IBAN} if demo else {""})
+        database.close()
