@@ -23,17 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+
 from correspondence.batch.queue import BatchFilter, build_queue, with_cases  # noqa: E402
 from correspondence.batch.run import BatchRun, run_batch  # noqa: E402
 from correspondence.letters.libreoffice import convert_to_pdf  # noqa: E402
 from correspondence.letters.produce import LetterProducer  # noqa: E402
 from correspondence.queries.municipalities import municipalities  # noqa: E402
 from correspondence.queries.norms import norm_tables  # noqa: E402
+from correspondence.rules.identifiers import FICTIONAL_IBAN  # noqa: E402
 from correspondence.rules.kinds import KIND_OF_DECISION  # noqa: E402
 from correspondence.workflows.actors import acting_employee  # noqa: E402
 from correspondence.workflows.fictional_cases import cases  # noqa: E402
 from correspondence.workflows.importing import import_cases, parse_cases  # noqa: E402
-from correspondence.workflows.municipalities import verify_municipality  # noqa: E402
+from correspondence.workflows.municipalities import (  # noqa: E402
+    change_municipality,
+    verify_municipality,
+)
 from correspondence.workflows.norms import verify_norm_table  # noqa: E402
 from store.database import Database  # noqa: E402
 
@@ -44,8 +49,9 @@ def next_working_monday() -> date:
 
 
 def fill(database: Database, n: int) -> None:
-    """N ready decisions, with the municipalities' data and the norm tables verified as beheer
-    does before letters go out: otherwise the batch would hold the letters back."""
+    """N ready decisions, with the municipalities' data (the account for repayments too) and
+    the norm tables verified as beheer does before letters go out: otherwise the batch would
+    hold the letters back."""
     entries = cases(n, date.today())
     with database.session() as session, session.begin():
         actor = acting_employee(session, "admin")
@@ -53,8 +59,8 @@ def fill(database: Database, n: int) -> None:
             if not table.verified:
                 verify_norm_table(session, actor, table.id)
         for town in municipalities(session):
-            if not town.verified:
-                verify_municipality(session, actor, town.code)
+            change_municipality(session, actor, town.code, {"repayment_iban": FICTIONAL_IBAN})
+            verify_municipality(session, actor, town.code)
         import_cases(session, actor, parse_cases(entries), date.today())
 
 

@@ -10,9 +10,9 @@ from cli.json_files import read_file
 from correspondence import logbook
 from correspondence.queries.norms import NormTableRow, norm_tables
 from correspondence.rules import verification
-from correspondence.rules.norm_file import MAX_FILE_BYTES, parse_norm_csv
+from correspondence.rules.norm_file import MAX_FILE_BYTES
 from correspondence.workflows.actors import acting_employee
-from correspondence.workflows.norms import import_norm_table, verify_norm_table
+from correspondence.workflows.norms import import_norm_file, verify_norm_table
 from correspondence.workflows.unit_of_work import Database, committing
 
 log = logbook.logger(__name__)
@@ -20,10 +20,10 @@ log = logbook.logger(__name__)
 
 def run(database: Database, args: argparse.Namespace) -> int:
     if args.action == "import":
-        amounts = parse_norm_csv(read_file(args.file, MAX_FILE_BYTES))
+        text = read_file(args.file, MAX_FILE_BYTES)
         with committing(database) as session:
             actor = acting_employee(session, args.username)
-            table = import_norm_table(session, actor, args.effective_from, args.source, amounts)
+            table = import_norm_file(session, actor, args.effective_from, args.source, text)
             number = table.id
         log.info("norm table %d imported", number)
         print(

@@ -124,18 +124,20 @@ BLOCKS: dict[str, list[Item]] = {
         "Krijgt u bijstand? Dan halen wij het voorschot van uw uitkering af. Dat heet "
         "verrekenen. U krijgt dan de eerste keer minder uitbetaald. U hoeft niets apart terug "
         "te betalen.",
-        # Participatiewet art. 58: recovering an advance after it was established that there
-        # was no right is a power of the college ("kan"), used in a decision of its own that
-        # weighs the client's interests (Awb 3:4) and is open to objection (Awb 8:1, 7:1).
-        # The WWB text in the stored pages has it in art. 58 lid 1 onderdeel d; the
-        # Participatiewet moved the powers to lid 2 (lid 1 is the obligation after a breach
-        # of the duty to inform). Lid and onderdeel in the text in force could not be checked
-        # there, so the letter names the article only.
+        # Participatiewet art. 58 lid 2 onderdeel d: the college "kan" recover bijstand that
+        # was "ingevolge artikel 52 bij wijze van voorschot verleend" when it was established
+        # later that there is no right; a power used in a decision of its own that weighs the
+        # client's interests (Awb 3:4) and is open to objection. Lid 1 is the duty to recover
+        # after a breach of the duty to inform. Checked against the text consolidated on
+        # 1 January 2025 (wetten.overheid.nl/BWBR0015703, in the MinBZK/regelrecht corpus
+        # copy); the Participatiewet in balans (phases on 1 January 2026 and 2027) is not
+        # reported to change art. 58 in the overviews we could read.
         "Krijgt u geen bijstand? Dan kunnen wij het voorschot terugvorderen. Dat betekent dat u "
-        "het moet terugbetalen. Dat doen wij met een apart besluit: een terugvorderingsbesluit "
-        "op grond van artikel 58 van de Participatiewet. Dat is een besluit waarin staat "
-        "hoeveel u moet terugbetalen en hoe. Wij kijken daarbij naar wat u kunt betalen. Bent u "
-        "het niet eens met dat besluit? Dan kunt u er bezwaar tegen maken.",
+        "het moet terugbetalen. Dat doen wij met een apart besluit: een terugvorderingsbesluit. "
+        "Dat is een besluit waarin staat hoeveel u moet terugbetalen en hoe. Dat besluit nemen "
+        "wij op grond van artikel 58, tweede lid, onderdeel d, van de Participatiewet. Wij "
+        "kijken daarbij naar wat u kunt betalen. Bent u het niet eens met dat besluit? Dan kunt "
+        "u er bezwaar tegen maken.",
     ],
 }
 
@@ -146,6 +148,14 @@ INSTALMENTS: list[Item] = [
         ["{{ t.nummer }}", "{{ t.datum|datum }}", "{{ t.bedrag|bedrag }}", "{{ t.saldo|bedrag }}"],
         ["{%tr endfor %}", "", "", ""],
     ],
+]
+
+# Participatiewet art. 19 lid 3: 4,8 % of the bijstand is holiday allowance; the text and
+# where it was checked are in rules.holiday_allowance
+HOLIDAY_IN_ADVANCE: list[Item] = [
+    "In het voorschot zit {{ voorschot.vakantiegeld|bedrag }} vakantiegeld. Dat heet ook "
+    "vakantietoeslag. Het is {{ vakantiegeld_procent }}% van het bedrag (artikel 19, derde "
+    "lid, Participatiewet).",
 ]
 
 TOLD_IN_ADVANCE: list[Item] = [
@@ -256,6 +266,8 @@ LETTERS: dict[str, list[Item]] = {
         "De bijstandsnorm is het bedrag van de bijstand per maand. Uw voorschot gaat in op "
         "{{ voorschot.start|datum }}. Op die dag is de bijstandsnorm "
         "{{ voorschot.norm|bedrag }} per maand.",
+        *HOLIDAY_IN_ADVANCE,
+        "Wij houden van het voorschot geen vakantiegeld apart. U krijgt het hele bedrag.",
         "[[ voorschot_uitleg ]]",
         # the schedule is a proposal only: a repayment is set by the recovery decision
         # (Participatiewet art. 58), never fixed in this agreement
@@ -292,25 +304,66 @@ LETTERS: dict[str, list[Item]] = {
         "{{ reden }}",
         "{%p endfor %}",
         ("Kop", "Welke regels gelden?"),
-        "Wij hebben besloten op grond van de Participatiewet. Artikel 11 zegt wie recht heeft op "
-        "bijstand. Artikel 21 gaat over de hoogte van de bijstand en artikel 44 over de "
-        "ingangsdatum.",
-        ("Kop", "Wat betekent dit voor u?"),
+        "Wij hebben besloten op grond van deze artikelen van de Participatiewet:",
+        ("Opsomming", "•\u00a0artikel 11: wie recht heeft op bijstand;"),
+        ("Opsomming", "•\u00a0artikel 21: de hoogte van de bijstand;"),
+        ("Opsomming", "•\u00a0artikel 44: de dag waarop de bijstand ingaat."),
+        ("Kop", "Hoeveel krijgt u?"),
         "Uw bijstandsnorm is {{ besluit.norm|bedrag }} per maand. Dat is het bedrag van de "
         "bijstand voor {{ besluit.leefvorm }}. Heeft u inkomsten? Dan trekken wij die van dit "
         "bedrag af.",
-        "{%p if voorschot %}",
-        "U heeft een voorschot van {{ voorschot.bedrag|bedrag }} gekregen. Dat halen wij van uw "
-        "eerste uitkering af.",
+        # Participatiewet art. 19 lid 3 (4,8 % of the bijstand is holiday allowance; the
+        # text and where it was checked: rules.holiday_allowance); the month is the
+        # municipality's setting, the law names none
+        "In uw bijstand zit vakantiegeld. Dat heet ook vakantietoeslag. Het is "
+        "{{ vakantiegeld_procent }}% van uw bijstand (artikel 19, derde lid, Participatiewet).",
+        "Bij de hele norm is dat {{ besluit.vakantiegeld|bedrag }} per maand. Dat deel houden "
+        "wij elke maand apart. U krijgt het later in één keer.",
+        "{%p if besluit.vakantiegeld_maand %}",
+        "Wij betalen het gespaarde vakantiegeld in {{ besluit.vakantiegeld_maand }}.",
         "{%p endif %}",
+        # the day of payment is the municipality's setting (rules.benefit_days)
+        "{%p if besluit.betaaldag %}",
+        "Wij betalen de bijstand elke maand uiterlijk op de {{ besluit.betaaldag }}e van de maand.",
+        "{%p endif %}",
+        # Participatiewet art. 52 lid 1: an advance is bijstand, lent while the right is not
+        # yet established; once it is, what was advanced is part of the bijstand over the
+        # same period, so it is deducted and not recovered (art. 58 lid 2 onderdeel d is only
+        # for an advance when no right follows)
+        "{%p if voorschot %}",
+        ("Kop", "U kreeg al een voorschot"),
+        "U kreeg vanaf {{ voorschot.start|datum }} een voorschot van "
+        "{{ voorschot.bedrag|bedrag }}. Een voorschot is bijstand die u vooruit krijgt "
+        "(artikel 52 van de Participatiewet).",
+        "Daarom trekken wij het voorschot af van de bijstand die wij u nog moeten betalen. U "
+        "hoeft het niet apart terug te betalen.",
+        "{%p endif %}",
+        ("Kop", "Wat zijn uw plichten?"),
         "Met de uitkering heeft u ook plichten:",
+        # Participatiewet art. 17 lid 1 (report every change that can matter for the right)
         (
             "Opsomming",
-            "•\u00a0geef veranderingen meteen aan ons door, zoals werk, inkomen, een "
-            "verhuizing of iemand die bij u komt wonen;",
+            "•\u00a0Geef veranderingen meteen aan ons door. Bijvoorbeeld werk, inkomen, een "
+            "verhuizing of iemand die bij u komt wonen (artikel 17).",
         ),
-        ("Opsomming", "•\u00a0zoek werk en neem werk aan dat u kunt doen;"),
-        ("Opsomming", "•\u00a0kom naar afspraken met uw contactpersoon."),
+        # Participatiewet art. 17 lid 2 (cooperate when asked)
+        ("Opsomming", "•\u00a0Geef ons de papieren en informatie waar wij om vragen (artikel 17)."),
+        # Participatiewet art. 9 lid 1 (find, accept and keep generally accepted work; use
+        # what the college offers for it); the same duties are listed in art. 18 lid 4
+        # onderdelen a and h of the checked copy
+        ("Opsomming", "•\u00a0Zoek werk en neem werk aan dat u kunt doen (artikel 9)."),
+        ("Opsomming", "•\u00a0Kom naar afspraken met uw contactpersoon (artikel 9)."),
+        ("Kop", "Wat gebeurt er als u zich niet aan uw plichten houdt?"),
+        # art. 54 lid 3 and 58 lid 1: a breach of art. 17 lid 1 leads to revision and
+        # recovery of what was paid too much; art. 18a lid 1: an administrative fine
+        "Geeft u een verandering niet of te laat door? Dan moet u de bijstand terugbetalen die "
+        "u te veel kreeg (artikel 58).",
+        "U kunt dan ook een boete krijgen (artikel 18a).",
+        # art. 18 lid 2: the bijstand is lowered for not meeting the other duties (art. 18 lid 9:
+        # not when there is no blame at all)
+        "Zoekt u geen werk of komt u niet naar een afspraak? Dan kunnen wij uw bijstand "
+        "verlagen (artikel 18).",
+        "De artikelen over uw plichten staan in de Participatiewet.",
         *DECISION_CLOSING,
     ],
     "decision-rejection": [
@@ -322,9 +375,19 @@ LETTERS: dict[str, list[Item]] = {
         "{%p for reden in besluit.redenen %}",
         "{{ reden }}",
         "{%p endfor %}",
+        # the articles of the decision's kind of reason, one table beside its label
+        # (rules.grounds, where each is checked against the law)
         ("Kop", "Welke regels gelden?"),
-        "Wij hebben besloten op grond van artikel 11 van de Participatiewet. Daarin staat wie "
-        "recht heeft op bijstand: iemand die niet genoeg geld heeft om van te leven.",
+        "Wij hebben besloten op grond van de Participatiewet:",
+        ("Opsomming", "•\u00a0{{ besluit.grond.artikelen }}."),
+        "{{ besluit.grond.uitleg }}",
+        # Participatiewet art. 34 lid 3: the limit of the household, from the verified norm
+        # table in force on the day of the application
+        "{%p if besluit.vermogensgrens %}",
+        "De vermogensgrens voor {{ besluit.vermogensgrens.leefvorm }} is "
+        "{{ besluit.vermogensgrens.bedrag|bedrag }}. Dat bedrag geldt sinds "
+        "{{ besluit.vermogensgrens.sinds|datum }}.",
+        "{%p endif %}",
         ("Kop", "Wat betekent dit voor u?"),
         "U krijgt geen uitkering van ons. Verandert uw situatie? Dan kunt u opnieuw bijstand "
         "aanvragen.",
@@ -379,17 +442,51 @@ LETTERS: dict[str, list[Item]] = {
         "{%p for reden in besluit.redenen %}",
         "{{ reden }}",
         "{%p endfor %}",
+        # Awb 3:4: the college weighs the interests the decision touches; the case manager's
+        # own paragraph, without which the decision is refused (rules.sending)
+        ("Kop", "Wat hebben wij afgewogen?"),
+        "Wij hebben gekeken wat terugbetalen voor u betekent. Dit hebben wij afgewogen:",
+        "{%p for regel in besluit.afweging %}",
+        "{{ regel }}",
+        "{%p endfor %}",
         ("Kop", "Welke regels gelden?"),
-        "Wij hebben besloten op grond van de Participatiewet: artikel 52 (het voorschot) en "
-        "artikel 58 (het terugvorderen van bijstand).",
-        ("Kop", "Wat betekent dit voor u?"),
+        # Participatiewet art. 58 lid 2 onderdeel d (checked as told in voorschot_uitleg)
+        "Wij vorderen het voorschot terug op grond van artikel 58, tweede lid, onderdeel d, "
+        "van de Participatiewet.",
+        "Daarin staat dat wij een voorschot mogen terugvragen als u geen recht op bijstand heeft.",
+        "Wij moeten daarbij uw belangen afwegen. Dat staat in artikel 3:4 van de Algemene wet "
+        "bestuursrecht.",
+        ("Kop", "Hoeveel was het voorschot?"),
+        "Het voorschot was {{ voorschot.percentage }}% van de bijstandsnorm van "
+        "{{ voorschot.norm|bedrag }} per maand.",
+        "De bijstandsnorm is het bedrag van de bijstand per maand.",
+        *HOLIDAY_IN_ADVANCE,
+        "Ook dat deel betaalt u terug.",
+        ("Kop", "Hoe betaalt u terug?"),
         "U betaalt het voorschot terug in termijnen:",
         *INSTALMENTS,
-        # the kenmerk names this decision and no other, so it is the payment reference
+        # the municipality's account (reference data; the letter is refused without it); the
+        # kenmerk names this decision and no other, so it is the payment reference
+        "Maak elk bedrag over naar rekening {{ besluit.iban }} van de gemeente "
+        "{{ gemeente.naam }}.",
         "Zet bij elke betaling ons kenmerk {{ brief.kenmerk }} in de omschrijving. Dan weten wij "
         "waarvoor u betaalt.",
         "Kunt u deze bedragen niet betalen? Neem dan contact op met uw contactpersoon. Wij zoeken "
         "samen naar een bedrag dat u wel kunt betalen.",
+        ("Kop", "Wat gebeurt er als u niet op tijd betaalt?"),
+        # Participatiewet art. 60 lid 2 (collection by dwangbevel), art. 58 lid 5 (the claim
+        # may be raised with the costs of recovering it when payment is late)
+        "Dan kunnen wij het geld innen met een dwangbevel. Dat is een officieel bevel om te "
+        "betalen (artikel 60, tweede lid, Participatiewet).",
+        "De kosten daarvan kunnen dan bij uw schuld komen (artikel 58, vijfde lid, "
+        "Participatiewet).",
+        ("Kop", "U houdt genoeg over om van te leven"),
+        # Awb 4:93 lid 4 (set-off only as far as attachment would be) and Awb 4:116 (the
+        # beslagvrije voet of Rv art. 475c-475e holds when collecting by dwangbevel), both
+        # read through Participatiewet art. 60 lid 6, which sets them aside only while the
+        # information duty of art. 60 lid 1 is not met (checked copy as above)
+        "Wij houden ons altijd aan de beslagvrije voet.",
+        "De beslagvrije voet is het bedrag dat u elke maand zeker overhoudt om van te leven.",
         *TOLD_IN_ADVANCE,
         *DECISION_CLOSING,
     ],

@@ -33,6 +33,7 @@ from store.tables import (
     METADATA,
     MUNICIPALITIES,
     NORM_AMOUNTS,
+    NORM_ASSET_LIMITS,
     NORM_TABLES,
     SETTINGS,
     choice,
@@ -52,6 +53,7 @@ from store.vocabulary import (
     DecisionStatus,
     Household,
     Partner,
+    RejectionGround,
     Role,
     Route,
     Salutation,
@@ -98,6 +100,7 @@ class Municipality(Base):
     verified_at: Mapped[datetime | None]
     verified_by: Mapped[int | None]
     case_prefix: Mapped[str]
+    repayment_iban: Mapped[str]
 
 
 class CaseNumberCounter(Base):
@@ -285,6 +288,10 @@ class Decision(Base):
     missing: Mapped[list[str]] = mapped_column(JSON, default=list)
     requested_on: Mapped[date | None] = mapped_column(Date)
     starts_on: Mapped[date | None] = mapped_column(Date)  # a grant's start
+    # a rejection: the kind of reason, which decides the articles its letter cites
+    ground: Mapped[RejectionGround | None] = mapped_column(choice(RejectionGround, "ground"))
+    # a recovery: the case manager's weighing of the client's interests (Awb 3:4)
+    weighing: Mapped[str] = mapped_column(Text, default="", server_default="")
     sent_on: Mapped[date | None] = mapped_column(Date)
     objection_deadline: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -401,6 +408,7 @@ class NormTable(Base):
     verified_by: Mapped[int | None]
 
     amounts: Mapped[list[NormAmount]] = relationship(cascade="all, delete-orphan")
+    asset_limits: Mapped[list[NormAssetLimit]] = relationship(cascade="all, delete-orphan")
 
 
 class NormAmount(Base):
@@ -410,6 +418,15 @@ class NormAmount(Base):
     table_id: Mapped[int]
     household: Mapped[Household]
     age_band: Mapped[AgeBand]
+    amount_cents: Mapped[int]
+
+
+class NormAssetLimit(Base):
+    __table__ = NORM_ASSET_LIMITS
+
+    id: Mapped[int]
+    table_id: Mapped[int]
+    household: Mapped[Household]
     amount_cents: Mapped[int]
 
 
@@ -454,8 +471,11 @@ def _a_verified_norm_table_stays(_mapper: Any, _connection: Any, target: NormTab
 @event.listens_for(NormAmount, "before_insert")
 @event.listens_for(NormAmount, "before_update")
 @event.listens_for(NormAmount, "before_delete")
+@event.listens_for(NormAssetLimit, "before_insert")
+@event.listens_for(NormAssetLimit, "before_update")
+@event.listens_for(NormAssetLimit, "before_delete")
 def _amounts_of_a_verified_table_never_change(
-    _mapper: Any, connection: Connection, target: NormAmount
+    _mapper: Any, connection: Connection, target: NormAmount | NormAssetLimit
 ) -> None:
     row = connection.execute(
         select(NORM_TABLES.c.verified, NORM_TABLES.c.effective_from).where(

@@ -97,6 +97,18 @@ NORM_AMOUNTS = Table(
     UniqueConstraint("table_id", "household", "age_band"),
 )
 
+# Participatiewet art. 34 lid 3: the asset limit of each household, published with the norms
+# of 1 January and verified with its table; a table without them names no limit
+NORM_ASSET_LIMITS = Table(
+    "norm_asset_limits",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", ForeignKey("norm_tables.id"), nullable=False),
+    Column("household", choice(Household, "household"), nullable=False),
+    Column("amount_cents", Integer, nullable=False),
+    UniqueConstraint("table_id", "household"),
+)
+
 # days equated to a holiday by Royal decree (Atw art. 3 lid 3)
 ATW_EQUATED_DAYS = Table(
     "atw_equated_days",

@@ -83,6 +83,15 @@ class DecisionStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class RejectionGround(StrEnum):
+    """Why an application is rejected: each has its articles and label in rules.grounds."""
+
+    INCOME = "income"
+    ASSETS = "assets"
+    PRIOR_PROVISION = "prior_provision"
+    DETENTION = "detention"
+
+
 class BatchStatus(StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"
@@ -119,6 +128,7 @@ MUNICIPALITY_LIMITS: dict[str, int] = {
     "team_phone": 40,
     "objection_url": 200,
     "objection_login": 100,
+    "repayment_iban": 42,
 }
 EMPLOYEE_LIMITS: dict[str, int] = {
     "username": 64,

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from correspondence.queries.decisions import DecisionForm
 from correspondence.rules import labels
-from correspondence.rules.vocabulary import DecisionKind, DecisionStatus
+from correspondence.rules.grounds import GROUNDS
+from correspondence.rules.vocabulary import DecisionKind, DecisionStatus, RejectionGround
 from correspondence.workflows import decisions
 from correspondence.workflows.decisions import DecisionText
 from ui.context import AppContext
@@ -31,11 +32,16 @@ if TYPE_CHECKING:
     from correspondence.workflows.unit_of_work import Write
 
 KINDS = [(kind, label.capitalize()) for kind, label in labels.DECISION_KINDS.items()]
-# the fields only a decision of one kind has (Awb 4:5; a grant's start)
+# none chosen yet: the workflow refuses a rejection without its kind of reason
+GROUND_OPTIONS = [(None, "(kies)"), *((g, ground.label) for g, ground in GROUNDS.items())]
+# the fields only a decision of one kind has (Awb 4:5; a grant's start; the articles of a
+# rejection; the weighing of a recovery, Awb 3:4)
 OWN_FIELDS = {
     "missing": DecisionKind.NOT_PROCESSED,
     "requested_on": DecisionKind.NOT_PROCESSED,
     "starts_on": DecisionKind.GRANT,
+    "ground": DecisionKind.REJECTION,
+    "weighing": DecisionKind.ADVANCE_RECOVERY,
 }
 PARAGRAPH_LINES = 4
 PARAGRAPH_WIDTH = 720  # the form's width: a paragraph of about ninety characters a line
@@ -141,6 +147,14 @@ class DecisionDialog(FormDialog):
         )
         self.requested_on = self.form.add("requested_on", "Gevraagd op", OptionalDate())
         self.starts_on = self.form.add("starts_on", "Ingangsdatum bijstand", OptionalDate())
+        self.ground = self.form.add("ground", "Soort reden", combo(GROUND_OPTIONS))
+        self.weighing = self.form.add(
+            "weighing", "Afweging van de belangen van de klant", QPlainTextEdit()
+        )
+        self.weighing.setTabChangesFocus(True)
+        self.weighing.setPlaceholderText(
+            "Wat betekent terugbetalen voor de klant, en waarom vordert u toch terug?"
+        )
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.buttons.accepted.disconnect(self.save)
         self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Save))
@@ -167,6 +181,8 @@ class DecisionDialog(FormDialog):
         self.missing.setPlainText("\n".join(existing.missing))
         self.requested_on.set_value(existing.requested_on)
         self.starts_on.set_value(existing.starts_on)
+        select(self.ground, existing.ground)
+        self.weighing.setPlainText(existing.weighing)
 
     def _grow(self) -> None:
         if self.isVisible():
@@ -202,7 +218,13 @@ class DecisionDialog(FormDialog):
             missing=self.missing.toPlainText().splitlines() if own["missing"] else [],
             requested_on=self.requested_on.value() if own["requested_on"] else None,
             starts_on=self.starts_on.value() if own["starts_on"] else None,
+            ground=self.current_ground() if own["ground"] else None,
+            weighing=self.weighing.toPlainText() if own["weighing"] else "",
         )
+
+    def current_ground(self) -> RejectionGround | None:
+        value = self.ground.currentData()
+        return None if value is None else RejectionGround(value)
 
     def change(self) -> Write[int]:
         text, status, kind = self.text(), self.status, self.current_kind()
@@ -223,6 +245,8 @@ class DecisionDialog(FormDialog):
                 list(text.missing),
                 text.requested_on,
                 text.starts_on,
+                text.ground,
+                text.weighing,
             ).id
         )
 
@@ -241,6 +265,8 @@ class DecisionDialog(FormDialog):
                 paragraphs[int(index)] = message
             elif field == "missing" and index.isdigit():
                 lines.append(f"regel {int(index) + 1}: {message}")
+            elif field == "weighing":  # one field, whatever line of it is at fault
+                fielded[field] = message
             else:
                 fielded[name] = message
         if lines:

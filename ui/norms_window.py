@@ -22,10 +22,9 @@ from correspondence.rules.norm_file import (
     MAX_FILE_BYTES,
     SOURCE,
     NormFileRefused,
-    parse_norm_csv,
 )
 from correspondence.user_files import UnreadableFile, read_text
-from correspondence.workflows.norms import import_norm_table, verify_norm_table
+from correspondence.workflows.norms import import_norm_file, verify_norm_table
 from ui.context import AppContext
 from ui.forms import FormDialog
 from ui.verified_list import VerifiedListWindow
@@ -168,11 +167,7 @@ class NormImportDialog(FormDialog):
         path, effective_from, source = self.path, day_of(self.effective_from), self.source.text()
 
         return lambda session, actor: refused_by_field(
-            lambda: (
-                import_norm_table(
-                    session, actor, effective_from, source, parse_norm_csv(_read(path))
-                ).id
-            )
+            lambda: import_norm_file(session, actor, effective_from, source, _read(path)).id
         )
 
     def changed_client(self, saved: int) -> None:

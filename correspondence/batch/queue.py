@@ -20,12 +20,13 @@ from correspondence.letters.context import (
 from correspondence.letters.dossier_letters import LetterChoice, case_data
 from correspondence.letters.reference_data import all_references
 from correspondence.records import reference
+from correspondence.records.decision_content import decision_content
 from correspondence.rules.case_data import CaseData
 from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.gate import DecisionPolicy, Window
 from correspondence.rules.kinds import KIND_OF_DECISION
 from correspondence.rules.names import PersonName
-from correspondence.rules.sending import Content, held_back
+from correspondence.rules.sending import held_back
 from store.database import Database
 from store.models import Advance, Booking, Case, Client, ContactLogEntry, Decision, Municipality
 from store.vocabulary import DecisionKind, DecisionStatus
@@ -139,7 +140,7 @@ def _check(
     gap = held_back(
         decision.kind,
         decision.decided_on,
-        Content(decision.reasons, decision.missing, decision.requested_on),
+        decision_content(decision),
         decision.explanations,
         Window(decision.case.registered_on, sent_on),
         policy,

@@ -25,6 +25,9 @@ from correspondence.rules.gate import (
     reached_before,
     unreached_days,
 )
+from correspondence.rules.grounds import GROUNDS
+from correspondence.rules.holiday_allowance import HOLIDAY_ALLOWANCE_PERCENT, holiday_allowance
+from correspondence.rules.identifiers import InvalidIdentifier, normalise_iban
 from correspondence.rules.kinds import KINDS, LetterKind
 from correspondence.rules.legal_channels import (
     NOORD_HOLLAND_HAARLEM,
@@ -32,7 +35,12 @@ from correspondence.rules.legal_channels import (
     Court,
     DigitalChannel,
 )
-from correspondence.rules.letter_marks import AMOUNT_LETTERS, Unverified, unverified_data
+from correspondence.rules.letter_marks import (
+    AMOUNT_LETTERS,
+    Unverified,
+    unverified_data,
+    unverified_table,
+)
 from correspondence.rules.names import PersonName
 from correspondence.rules.norms import (
     YOUTH_AGE_LIMIT,
@@ -43,7 +51,7 @@ from correspondence.rules.norms import (
     table_in_force,
 )
 from correspondence.rules.sending import Content, content_gaps
-from store.vocabulary import DecisionKind
+from store.vocabulary import DecisionKind, RejectionGround
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class MunicipalityInfo:
     team_email: str
     team_phone: str
     verified: bool  # beheer checked these data (see rules.letter_marks)
+    repayment_iban: str = ""  # where an advance is paid back; beheer sets it
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,10 @@ class LetterReference:
     digital_objection: DigitalChannel | None = None  # the municipality's, when it has one
     court: Court = NOORD_HOLLAND_HAARLEM
     advance_offer: AdvanceOffer = AdvanceOffer.AFTER_REGISTRATION
+    # the municipality's own days (settings): when bijstand is paid each month, and in which
+    # month the reserved holiday allowance; the law fixes neither, so each is named only if set
+    payment_day: int | None = None
+    holiday_month: str | None = None
     demo: bool = False  # a demo database: fictional data, its reference data count as verified
 
 
@@ -138,6 +151,9 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     return {
         "bedrag": terms.amount,
         "norm": terms.norm,
+        # Participatiewet art. 19 lid 3: the holiday allowance is a share of the amount
+        "vakantiegeld": holiday_allowance(terms.amount),
+        "norm_vakantiegeld": holiday_allowance(terms.norm),
         "percentage": percent_text(ref.advance_percent),
         "leefvorm": labels.HOUSEHOLDS[case.client.household],
         "start": advance.start,
@@ -237,8 +253,23 @@ def _decision(
         if refusal:
             errors["application_complete_by"] = refusal
         result["aanvullen_tot"] = case.application_complete_by
-    content = Content(decision.reasons, decision.missing, decision.requested_on)
+    content = Content(
+        decision.reasons,
+        decision.missing,
+        decision.requested_on,
+        decision.ground,
+        decision.weighing,
+    )
     errors.update({f"decision.{f}": m for f, m in content_gaps(decision_kind, content).items()})
+    if kind is LetterKind.REJECTION and decision.ground in GROUNDS:
+        ground = GROUNDS[decision.ground]
+        result["grond"] = {"artikelen": ground.articles, "uitleg": ground.explained}
+        result["vermogensgrens"] = (
+            _asset_limit(case, ref, errors) if decision.ground is RejectionGround.ASSETS else None
+        )
+    if kind is LetterKind.ADVANCE_RECOVERY:
+        result["afweging"] = [line for line in decision.weighing.splitlines() if line.strip()]
+        result["iban"] = _repayment_iban(ref.municipality, errors)
     if kind is LetterKind.GRANT:
         starts_on = decision.starts_on or case.registered_on
         try:
@@ -255,9 +286,59 @@ def _decision(
         result.update(
             ingangsdatum=starts_on,
             norm=norm,
+            vakantiegeld=holiday_allowance(norm),
+            vakantiegeld_maand=ref.holiday_month or "",
+            betaaldag=ref.payment_day or "",
             leefvorm=labels.HOUSEHOLDS[case.client.household],
         )
     return result
+
+
+def _asset_limit(
+    case: CaseData, ref: LetterReference, errors: dict[str, str]
+) -> dict[str, Any] | None:
+    """The asset limit of the client's household on the day of the application (Participatiewet
+    art. 34 lid 3): from the latest verified norm table of that year that carries the limits,
+    since they change on 1 January only. Refused rather than printed unverified or guessed."""
+    day = case.application_received_on or case.registered_on
+    household = case.client.household
+    tables = [
+        t
+        for t in ref.norm_tables
+        if t.asset_limits and t.effective_from <= day and t.effective_from.year == day.year
+    ]
+    if not tables:
+        errors["decision.ground"] = (
+            f"geen normtabel van {day.year} noemt de vermogensgrenzen (artikel 34, derde lid, "
+            "Participatiewet); beheer leest de tabel van 1 januari in met die grenzen"
+        )
+        return None
+    table = table_in_force(tables, day)
+    unverified = unverified_table(table, demo=ref.demo)
+    if unverified is not None:
+        errors["decision.ground"] = unverified.reason
+        return None
+    return {
+        "bedrag": table.asset_limits[household],
+        "sinds": table.effective_from,
+        "leefvorm": labels.HOUSEHOLDS[household],
+    }
+
+
+def _repayment_iban(town: MunicipalityInfo, errors: dict[str, str]) -> str:
+    """The account a recovery letter asks the client to pay to; refused when beheer has not
+    set a valid one, since a letter must never send a payment nowhere."""
+    if not town.repayment_iban:
+        errors["municipality.repayment_iban"] = (
+            f"ontbreekt: beheer legt het rekeningnummer (IBAN) voor terugbetalingen van "
+            f"{town.name} vast"
+        )
+        return ""
+    try:
+        return normalise_iban(town.repayment_iban)
+    except InvalidIdentifier as exc:
+        errors["municipality.repayment_iban"] = f"{exc}; beheer legt het juiste vast"
+        return ""
 
 
 def _meeting(case: CaseData, ref: LetterReference) -> dict[str, Any] | None:
@@ -411,6 +492,8 @@ def build_context(kind: LetterKind, case: CaseData, ref: LetterReference) -> dic
         }
     if KINDS[kind].decision or kind is LetterKind.ADVANCE:
         context["voorschot"] = advance
+    if kind in AMOUNT_LETTERS:
+        context["vakantiegeld_procent"] = percent_text(HOLIDAY_ALLOWANCE_PERCENT)
     if decision is not None:
         context["besluit"] = decision
         channel = ref.digital_objection

@@ -92,6 +92,8 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
             requested_on=decision.requested_on,
             starts_on=decision.starts_on,
             sequence=decision.sequence,
+            ground=decision.ground,
+            weighing=decision.weighing,
         )
     return CaseData(
         municipality=client.municipality.code,

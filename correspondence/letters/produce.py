@@ -7,7 +7,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +34,7 @@ from correspondence.letters.styles import Styles
 from correspondence.letters.watermark import watermarked
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.errors import WorkflowError
+from correspondence.rules.identifiers import FICTIONAL_IBAN
 from correspondence.rules.kinds import LetterKind, file_stem
 from correspondence.rules.letter_marks import letter_marks
 
@@ -76,6 +77,16 @@ def canonical_json(data: Any) -> str:
 
 def example_case(kind: LetterKind) -> CaseData:
     return parse_case(json.loads((EXAMPLES / f"{kind.value}.json").read_text("utf-8")))
+
+
+def _sample_reference(reference: LetterReference) -> LetterReference:
+    """The reference a template is proven with: the municipality's own, with a fictional
+    repayment account while beheer set none, so that a template is checked before then; the
+    letter itself is refused without the real one."""
+    town = reference.municipality
+    if town.repayment_iban:
+        return reference
+    return replace(reference, municipality=replace(town, repayment_iban=FICTIONAL_IBAN))
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,7 @@ class LetterProducer:
                 self._package(sources["brief"]),
                 {n: self._package(s) for n, s in blocks.items()},
             )
-            sample = build_context(kind, example_case(kind), reference)
+            sample = build_context(kind, example_case(kind), _sample_reference(reference))
             letter = prepare(composed, sample.keys(), sample, versions)
             furniture = house.furniture()
             pictures = logos(house, {part: house.xml(part) for part in furniture.values()})

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from correspondence.letters.context import LetterReference, MunicipalityInfo
 from correspondence.records import reference
-from correspondence.rules import legal_channels
+from correspondence.rules import benefit_days, legal_channels
 from correspondence.rules.copying import copied
 from correspondence.rules.errors import ValidationFailed
 from store.tables import MUNICIPALITIES
@@ -38,6 +38,12 @@ def letter_reference(reader: Reader, municipality_code: str) -> LetterReference:
         court=legal_channels.court(reference.optional_setting(reader, "provisional_relief_court")),
         advance_offer=legal_channels.advance_offer(
             reference.optional_setting(reader, "advance_local_offer")
+        ),
+        payment_day=benefit_days.payment_day(
+            reference.optional_setting(reader, "benefit_payment_day")
+        ),
+        holiday_month=benefit_days.holiday_month(
+            reference.optional_setting(reader, "holiday_allowance_month")
         ),
         demo=reference.is_demo(reader),
     )

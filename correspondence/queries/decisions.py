@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from correspondence.records.lookup import require
 from correspondence.rules import labels
 from store.models import ContactLogEntry, Decision
-from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, RejectionGround
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class DecisionForm:
     missing: tuple[str, ...]
     requested_on: date | None
     starts_on: date | None
+    ground: RejectionGround | None
+    weighing: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def decision_form(session: Session, decision_id: int) -> DecisionForm:
         tuple(decision.missing),
         decision.requested_on,
         decision.starts_on,
+        decision.ground,
+        decision.weighing,
     )
 
 

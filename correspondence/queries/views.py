@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from correspondence.queries import clients, dossier, stored_letters
 from correspondence.queries.route import RouteView, route_of
 from correspondence.records import reference
+from correspondence.records.decision_content import decision_content
 from correspondence.records.lookup import open_case
 from correspondence.rules import labels
 from correspondence.rules.addresses import Address
@@ -21,7 +22,7 @@ from correspondence.rules.gate import Window
 from correspondence.rules.inputs import ClientInput
 from correspondence.rules.kinds import KIND_OF_DECISION, LABELS, LetterKind
 from correspondence.rules.names import name_of
-from correspondence.rules.sending import OPEN, Content, awaits_call, held_back
+from correspondence.rules.sending import OPEN, awaits_call, held_back
 from store.models import Case, Client, Employee, Municipality
 from store.vocabulary import BatchStatus, CaseStatus, DecisionKind, DecisionStatus, Role
 
@@ -216,7 +217,7 @@ def _decision_rows(session: Session, case: Case, today: date) -> tuple[DecisionR
             gap = held_back(
                 decision.kind,
                 decision.decided_on,
-                Content(decision.reasons, decision.missing, decision.requested_on),
+                decision_content(decision),
                 decision.explanations,
                 Window(case.registered_on, today),
                 policy,

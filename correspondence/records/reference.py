@@ -17,7 +17,14 @@ from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.gate import DecisionPolicy
 from correspondence.rules.money import Cents
 from correspondence.rules.norms import NormTable
-from store.tables import ATW_EQUATED_DAYS, MUNICIPALITIES, NORM_AMOUNTS, NORM_TABLES, SETTINGS
+from store.tables import (
+    ATW_EQUATED_DAYS,
+    MUNICIPALITIES,
+    NORM_AMOUNTS,
+    NORM_ASSET_LIMITS,
+    NORM_TABLES,
+    SETTINGS,
+)
 from store.vocabulary import AgeBand, DecisionKind, Household
 
 if TYPE_CHECKING:
@@ -34,6 +41,9 @@ def norm_tables(reader: Reader) -> list[NormTable]:
     amounts: defaultdict[int, dict[tuple[Household, AgeBand], Cents]] = defaultdict(dict)
     for row in reader.execute(select(NORM_AMOUNTS)):
         amounts[row.table_id][(row.household, row.age_band)] = row.amount_cents
+    limits: defaultdict[int, dict[Household, Cents]] = defaultdict(dict)
+    for row in reader.execute(select(NORM_ASSET_LIMITS)):
+        limits[row.table_id][row.household] = row.amount_cents
     # of the tables with one effective date, the one imported last is in force: it comes last
     columns = NORM_TABLES.c
     rows = reader.execute(select(NORM_TABLES).order_by(columns.effective_from, columns.id))
@@ -44,6 +54,7 @@ def norm_tables(reader: Reader) -> list[NormTable]:
             verified=row.verified,
             amounts=amounts[row.id],
             id=row.id,
+            asset_limits=limits[row.id],
         )
         for row in rows
     ]

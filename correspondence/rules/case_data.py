@@ -16,7 +16,14 @@ from correspondence.rules.money import Cents, parse_euros
 from correspondence.rules.norms import MAX_COST_SHARERS
 from correspondence.rules.schedule import ScheduleError, check_monthly, check_months
 from correspondence.rules.text import TextRefused, letter_text
-from store.vocabulary import CLIENT_LIMITS, EMPLOYEE_LIMITS, Channel, Household, Salutation
+from store.vocabulary import (
+    CLIENT_LIMITS,
+    EMPLOYEE_LIMITS,
+    Channel,
+    Household,
+    RejectionGround,
+    Salutation,
+)
 
 MAX_DECISIONS = 999  # in one case: far more than any case sees, and a short kenmerk
 
@@ -82,6 +89,8 @@ class DecisionData:
     requested_on: date | None = None
     starts_on: date | None = None
     sequence: int = 1  # its place among the decisions of the case, in the kenmerk
+    ground: RejectionGround | None = None  # a rejection's kind of reason (rules.grounds)
+    weighing: str = ""  # a recovery's weighing of the client's interests (Awb 3:4)
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,13 @@ class _Reader:
             return None
 
     def choice(self, path: str, options: dict[str, Any]) -> Any:
-        value = self._get(path, True)
+        return self._choice(path, options, True)
+
+    def optional_choice(self, path: str, options: dict[str, Any]) -> Any:
+        return self._choice(path, options, False)
+
+    def _choice(self, path: str, options: dict[str, Any], required: bool) -> Any:
+        value = self._get(path, required)
         if value is None:
             return None
         if not isinstance(value, str) or value not in options:
@@ -340,6 +355,8 @@ def _decision(read: _Reader) -> DecisionData | None:
         sequence=read.whole_number(
             "decision.sequence", 1, MAX_DECISIONS, "het hoeveelste besluit van de zaak dit is"
         ),
+        ground=read.optional_choice("decision.ground", {g.value: g for g in RejectionGround}),
+        weighing=read.text("decision.weighing", required=False),
     )
 
 

@@ -14,6 +14,11 @@ class ValidationFailed(WorkflowError):
         self.errors = errors
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
 
+    def __reduce__(self) -> tuple[type[ValidationFailed], tuple[dict[str, str]]]:
+        # a render process sends a refusal back pickled; by default it would be rebuilt from
+        # its message, which is no mapping of fields
+        return (type(self), (self.errors,))
+
 
 class UnknownEmployee(WorkflowError):
     pass

@@ -19,6 +19,11 @@ def long_date(day: date) -> str:
     return _format_date(day, "d MMMM y", locale=LOCALE)
 
 
+def month_name(month: int) -> str:
+    """ "juni" for 6."""
+    return _format_date(date(2000, month, 1), "MMMM", locale=LOCALE)
+
+
 def weekday_date(day: date) -> str:
     """ "donderdag 5 maart 2026"."""
     return _format_date(day, "EEEE d MMMM y", locale=LOCALE)

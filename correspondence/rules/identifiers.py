@@ -9,6 +9,10 @@ from stdnum import iban
 from stdnum.exceptions import ValidationError
 from stdnum.nl import bsn, postcode
 
+# valid (mod-97) and obviously fictional, with the bank code DEMO that no bank has: the demo
+# data's account for repayments, and what a template is proven with while beheer set none
+FICTIONAL_IBAN = "NL93 DEMO 0123 4567 89"
+
 
 class InvalidIdentifier(ValueError):
     pass

@@ -52,15 +52,20 @@ def unverified_data(
             "of municipality verify)",
             MUNICIPALITY_PROOF_MARK,
         )
-    if amount_table is not None and not amount_table.verified:
-        return Unverified(
-            f"de normtabel van {amount_table.effective_from.isoformat()} (bron: "
-            f"{amount_table.source}) is niet geverifieerd; een brief met een bedrag eruit kan "
-            "niet worden gemaakt tot beheer haar verifieert (Beheer › Normtabellen of norms "
-            "verify)",
-            PROOF_MARK,
-        )
-    return None
+    return unverified_table(amount_table, demo=False)
+
+
+def unverified_table(table: NormTable | None, *, demo: bool) -> Unverified | None:
+    """Printing an amount from `table` unverified; None when it is verified, when there is no
+    table, or on a demo."""
+    if demo or table is None or table.verified:
+        return None
+    return Unverified(
+        f"de normtabel van {table.effective_from.isoformat()} (bron: {table.source}) is niet "
+        "geverifieerd; een brief met een bedrag eruit kan niet worden gemaakt tot beheer haar "
+        "verifieert (Beheer › Normtabellen of norms verify)",
+        PROOF_MARK,
+    )
 
 
 @dataclass(frozen=True)

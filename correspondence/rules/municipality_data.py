@@ -12,6 +12,7 @@ from correspondence.rules.errors import ValidationFailed
 from correspondence.rules.identifiers import (
     InvalidIdentifier,
     normalise_email,
+    normalise_iban,
     normalise_phone,
     normalise_postcode,
     normalise_web_address,
@@ -60,6 +61,10 @@ MUNICIPALITY_FIELDS: tuple[MunicipalityField, ...] = (
         "objection_url", "Webadres voor digitaal bezwaar", _optional(normalise_web_address)
     ),
     MunicipalityField("objection_login", "Inlogmiddel voor digitaal bezwaar", _text),
+    # a recovery decision names it (Participatiewet art. 58); refused while it is empty
+    MunicipalityField(
+        "repayment_iban", "Rekeningnummer voor terugbetalingen", _optional(normalise_iban)
+    ),
 )
 FIELDS_BY_NAME = {field.name: field for field in MUNICIPALITY_FIELDS}
 

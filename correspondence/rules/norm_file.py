@@ -13,6 +13,10 @@ is `18-20`, `21-aow` or `aow`; `bedrag` is the net norm per month including holi
 written the Dutch way (1.430,28; € allowed). Every one of the nine combinations appears exactly
 once; empty lines are skipped. A file with any fault is refused whole, naming every line at
 fault.
+
+The table of 1 January also carries the asset limits of Participatiewet art. 34 lid 3 (the
+same publication): a line per household with `vermogensgrens` as its age,
+`alleenstaande;vermogensgrens;7.770,00`. They are verified with the table. All three or none.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from correspondence.rules.errors import WorkflowError
@@ -36,6 +41,7 @@ HOUSEHOLD_NAMES = {
     "gehuwden": Household.COUPLE,
 }
 AGE_NAMES = {band.value: band for band in AgeBand}
+ASSET_LIMIT = "vermogensgrens"
 SOURCE_LIMIT = 500
 MAX_PROBLEMS = 5
 
@@ -59,10 +65,18 @@ class NormFileRefused(WorkflowError):
         )
 
 
-def parse_norm_csv(text: str) -> dict[tuple[Household, AgeBand], Cents]:
-    """The nine amounts of the file, or NormFileRefused naming every line at fault."""
+@dataclass(frozen=True)
+class NormFile:
+    amounts: dict[tuple[Household, AgeBand], Cents]
+    asset_limits: dict[Household, Cents]  # empty when the file names none
+
+
+def parse_norm_csv(text: str) -> NormFile:
+    """The nine amounts of the file and its asset limits, or NormFileRefused naming every line
+    at fault."""
     problems: list[str] = []
     amounts: dict[tuple[Household, AgeBand], Cents] = {}
+    limits: dict[Household, Cents] = {}
     rows = [
         (number, row)
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=";"), start=1)
@@ -79,16 +93,17 @@ def parse_norm_csv(text: str) -> dict[tuple[Household, AgeBand], Cents]:
             continue
         household_text, band_text, amount_text = (cell.strip() for cell in row)
         household = HOUSEHOLD_NAMES.get(" ".join(household_text.lower().split()))
+        is_limit = band_text.lower().replace(" ", "") == ASSET_LIMIT
         band = AGE_NAMES.get(band_text.lower().replace(" ", ""))
         if household is None:
             problems.append(
                 f"regel {number}: onbekende leefvorm {shown(household_text)}; "
                 f"kies uit: {', '.join(HOUSEHOLD_NAMES)}"
             )
-        if band is None:
+        if band is None and not is_limit:
             problems.append(
                 f"regel {number}: onbekende leeftijd {shown(band_text)}; "
-                f"kies uit: {', '.join(AGE_NAMES)}"
+                f"kies uit: {', '.join([*AGE_NAMES, ASSET_LIMIT])}"
             )
         try:
             amount = parse_euros(amount_text)
@@ -97,6 +112,13 @@ def parse_norm_csv(text: str) -> dict[tuple[Household, AgeBand], Cents]:
             continue
         if amount <= 0:
             problems.append(f"regel {number}: het bedrag is nul")
+            continue
+        if household is not None and is_limit:
+            if household in limits:
+                problems.append(
+                    f"regel {number}: {household_text} {band_text} staat er twee keer in"
+                )
+            limits[household] = amount
             continue
         if household is None or band is None:
             continue
@@ -112,9 +134,12 @@ def parse_norm_csv(text: str) -> dict[tuple[Household, AgeBand], Cents]:
     ]
     if missing and not problems:
         problems.append(f"er ontbreekt een bedrag voor: {', '.join(missing)}")
+    if limits and len(limits) < len(HOUSEHOLD_NAMES) and not problems:
+        absent = [name for name, household in HOUSEHOLD_NAMES.items() if household not in limits]
+        problems.append(f"er ontbreekt een vermogensgrens voor: {', '.join(absent)}")
     if problems:
         raise NormFileRefused(problems)
-    return amounts
+    return NormFile(amounts, limits)
 
 
 def check_norm_table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -22,6 +22,8 @@ class NormTable:
     verified: bool
     amounts: Mapping[tuple[Household, AgeBand], Cents]
     id: int | None = None  # its number in the store
+    # Participatiewet art. 34 lid 3, by household; empty for a table published without them
+    asset_limits: Mapping[Household, Cents] = field(default_factory=dict)
 
 
 class NormNotFound(LookupError):

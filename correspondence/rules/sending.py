@@ -5,7 +5,10 @@ A decision is held back while its explanation in advance is missing (the gate), 
 dated after the day of sending, or while it lacks what its letter must state. Every decision is
 reasoned (Awb art. 3:46); a rejection and a recovery of an advance carry the case manager's
 reasons, and a decision not to process an application names what was asked for and when
-(Awb art. 4:5).
+(Awb art. 4:5). A rejection names its kind of reason, which decides the articles it cites
+(rules.grounds); a recovery of an advance carries the case manager's weighing of the
+client's interests (Awb art. 3:4), since recovering is a power the college weighs, not a duty
+(Participatiewet art. 58 lid 2).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from correspondence.rules.gate import Attempt, DecisionPolicy, Window, explanation_missing
-from store.vocabulary import DecisionKind, DecisionStatus
+from correspondence.rules.grounds import GROUNDS
+from store.vocabulary import DecisionKind, DecisionStatus, RejectionGround
 
 OPEN = (DecisionStatus.DRAFT, DecisionStatus.READY)
 # the moves an employee makes by hand; sending happens only when a decision is printed
@@ -36,11 +40,20 @@ class Content:
     reasons: Sequence[str] = ()
     missing: Sequence[str] = ()
     requested_on: date | None = None
+    ground: RejectionGround | None = None
+    weighing: str = ""
 
 
 def content_gaps(kind: DecisionKind, content: Content) -> dict[str, str]:
-    """What a decision of `kind` still lacks, by field (`reasons`, `missing`, `requested_on`)."""
+    """What a decision of `kind` still lacks, by field (`reasons`, `missing`, `requested_on`,
+    `ground`, `weighing`)."""
     gaps = {}
+    if kind is DecisionKind.REJECTION and content.ground not in GROUNDS:
+        gaps["ground"] = "kies de soort reden; die bepaalt welke wetsartikelen de brief noemt"
+    if kind is DecisionKind.ADVANCE_RECOVERY and not content.weighing.strip():
+        gaps["weighing"] = (
+            "schrijf op hoe u de belangen van de klant heeft afgewogen (artikel 3:4 Awb)"
+        )
     if kind in (DecisionKind.REJECTION, DecisionKind.ADVANCE_RECOVERY) and not any(
         r.strip() for r in content.reasons
     ):

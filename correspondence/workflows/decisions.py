@@ -22,7 +22,7 @@ from correspondence.rules.sending import OPEN, Content, awaits_call, content_gap
 from correspondence.rules.text import TextRefused, letter_text, validate_note
 from correspondence.workflows import audit
 from store.models import Case, ContactLogEntry, Decision, Employee
-from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, RejectionGround
 
 DECISION_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -123,6 +123,8 @@ class DecisionText:
     missing: Sequence[str] = ()
     requested_on: date | None = None
     starts_on: date | None = None  # a grant's start; its letter defaults to the registration
+    ground: RejectionGround | None = None  # a rejection's kind of reason
+    weighing: str = ""  # a recovery's weighing of the client's interests (Awb 3:4)
 
 
 def _paragraphs(field: str, texts: Sequence[str], errors: dict[str, str]) -> list[str]:
@@ -144,8 +146,14 @@ def _checked(kind: DecisionKind, text: DecisionText) -> DecisionText:
     errors: dict[str, str] = {}
     reasons = _paragraphs("reasons", text.reasons, errors)
     missing = _paragraphs("missing", text.missing, errors)
-    checked = replace(text, reasons=reasons, missing=missing)
-    errors.update(content_gaps(kind, Content(reasons, missing, text.requested_on)))
+    weighing = "\n".join(_paragraphs("weighing", text.weighing.splitlines(), errors))
+    # only a rejection has a kind of reason and only a recovery a weighing: another kind
+    # keeps neither, so a letter never cites what its decision is not about
+    ground = text.ground if kind is DecisionKind.REJECTION else None
+    weighing = weighing if kind is DecisionKind.ADVANCE_RECOVERY else ""
+    checked = replace(text, reasons=reasons, missing=missing, ground=ground, weighing=weighing)
+    content = Content(reasons, missing, text.requested_on, ground, weighing)
+    errors.update(content_gaps(kind, content))
     if errors:
         raise ValidationFailed(errors)
     return checked
@@ -177,10 +185,15 @@ def draft_decision(
     missing: list[str] | None = None,
     requested_on: date | None = None,
     starts_on: date | None = None,
+    ground: RejectionGround | None = None,
+    weighing: str = "",
 ) -> Decision:
     case = require(session, Case, case_id)
     _check_status(status)
-    text = _checked(kind, DecisionText(decided_on, reasons, missing or (), requested_on, starts_on))
+    text = _checked(
+        kind,
+        DecisionText(decided_on, reasons, missing or (), requested_on, starts_on, ground, weighing),
+    )
     decision = Decision(case=case, kind=kind, status=status, sequence=_next_sequence(session, case))
     _write_text(decision, text)
     session.add(decision)
@@ -233,6 +246,8 @@ def _write_text(decision: Decision, text: DecisionText) -> None:
     decision.missing = list(text.missing)
     decision.requested_on = text.requested_on
     decision.starts_on = text.starts_on
+    decision.ground = text.ground
+    decision.weighing = text.weighing
 
 
 def mark_sent(session: Session, actor: Employee, decision_id: int, sent_on: date) -> Decision:

@@ -21,22 +21,52 @@ from correspondence.rules.copying import copied
 from correspondence.rules.dates import local_time_on
 from correspondence.rules.errors import WorkflowError
 from correspondence.rules.formatting import LOCAL_ZONE
+from correspondence.rules.identifiers import FICTIONAL_IBAN
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.workflows import advances, cases, clients, decisions
 from correspondence.workflows.demo_days import DemoDays
 from correspondence.workflows.demo_people import DEMO_CLIENTS, EMPLOYEES, demo_bsn
 from correspondence.workflows.route import record_application
-from store.models import Case, Client, Decision, Employee, Setting
+from store.models import (
+    Case,
+    Client,
+    Decision,
+    Employee,
+    Municipality,
+    NormAssetLimit,
+    NormTable,
+    Setting,
+)
 from store.vocabulary import (
     AppointmentKind,
     Attendance,
     Channel,
     DecisionKind,
     DecisionStatus,
+    Household,
+    RejectionGround,
     Role,
     Route,
     SessionKind,
 )
+
+# Participatiewet art. 34 lid 3 as consolidated on 1 January 2025, given to the demo's tables of
+# 1 January so that its rejection for assets can show a limit; a demo letter carries the DEMO
+# mark, and a real database gets its limits only from a table beheer imports and verifies
+DEMO_ASSET_LIMITS = {
+    Household.SINGLE: 777_000,
+    Household.SINGLE_PARENT: 1_554_000,
+    Household.COUPLE: 1_554_000,
+}
+
+
+def _demo_asset_limits(session: Session) -> None:
+    for table in session.scalars(select(NormTable).where(NormTable.verified.is_(False))):
+        if table.effective_from.month == 1 and not table.asset_limits:
+            table.asset_limits = [
+                NormAssetLimit(household=household, amount_cents=cents)
+                for household, cents in DEMO_ASSET_LIMITS.items()
+            ]
 
 
 def already_loaded(session: Session) -> bool:
@@ -72,6 +102,9 @@ def load_demo(
     # the demo is fictional: its reference data counts as verified for the demonstration, and
     # every letter made on this database carries the DEMO mark (see rules.letter_marks)
     session.merge(Setting(key=DEMO_DATA_SETTING, value=True))
+    for town in session.scalars(select(Municipality)):
+        town.repayment_iban = FICTIONAL_IBAN
+    _demo_asset_limits(session)
     staff = _employees(session)
     days = DemoDays(today, reference.atw_calendar(session))
     managers = [e for e in staff.values() if e.role is Role.CASE_MANAGER]
@@ -243,9 +276,17 @@ def _ready(
     kind: DecisionKind,
     decided_on: date,
     *reasons: str,
+    ground: RejectionGround | None = None,
 ) -> Decision:
     return decisions.draft_decision(
-        session, actor, case.id, kind, list(reasons), decided_on, DecisionStatus.READY
+        session,
+        actor,
+        case.id,
+        kind,
+        list(reasons),
+        decided_on,
+        DecisionStatus.READY,
+        ground=ground,
     )
 
 
@@ -262,6 +303,7 @@ def _rejection_ready(
         decided_on,
         "Uw vermogen is hoger dan de vermogensgrens voor gehuwden.",
         "U heeft een spaarrekening met een saldo van € 24.000 (bijlage 2 van uw aanvraag).",
+        ground=RejectionGround.ASSETS,
     )
     # a voicemail on the working day before, the client reached on the day of the decision
     for day, hour, minute, reached, note in (
@@ -328,8 +370,18 @@ def _advance_recovery(
         "U betaalt terug volgens het aflossingsschema van uw voorschotovereenkomst.",
     ]
     # a draft not yet explained: it waits for the call before it can be set ready
+    weighing = (
+        "U heeft geen inkomen. Daarom betaalt u terug in kleine bedragen per maand.\n"
+        "Terugvorderen blijft redelijk: het voorschot was een lening en u houdt genoeg over."
+    )
     decisions.draft_decision(
-        session, actor, case.id, DecisionKind.ADVANCE_RECOVERY, reasons, days.ago(1)
+        session,
+        actor,
+        case.id,
+        DecisionKind.ADVANCE_RECOVERY,
+        reasons,
+        days.ago(1),
+        weighing=weighing,
     )
 
 

@@ -38,6 +38,10 @@ def case(
         "sent_on": today.isoformat(),
         "reasons": [f"Reden {index} met & < > \" '."],
     }
+    if kind == "rejection":  # every rejection names its kind of reason (rules.grounds)
+        decision["ground"] = "income"
+    if kind == "advance_recovery":  # and every recovery its weighing (Awb 3:4)
+        decision["weighing"] = f"Afweging {index}: de klant kan in kleine bedragen terugbetalen."
     if kind == "not_processed":
         decision["missing"] = ["bankafschriften van drie maanden"]
         decision["requested_on"] = (today - timedelta(days=20)).isoformat()

@@ -174,6 +174,8 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
             list(case.decision.missing),
             case.decision.requested_on,
             case.decision.starts_on,
+            case.decision.ground,
+            case.decision.weighing,
         )
         explained = case.decision.explained
         if explained:  # the call explains the decision it comes with, and no other

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound, WorkflowError
 from correspondence.rules.money import Cents
-from correspondence.rules.norm_file import check_norm_table
+from correspondence.rules.norm_file import check_norm_table, parse_norm_csv
 from correspondence.workflows import audit
 from correspondence.workflows.employees import may_manage
 from correspondence.workflows.verification import mark_verified
-from store.models import Employee, NormAmount, NormTable
+from store.models import Employee, NormAmount, NormAssetLimit, NormTable
 from store.vocabulary import AgeBand, Household
 
 
@@ -25,6 +25,7 @@ def import_norm_table(
     effective_from: date,
     source: str,
     amounts: Mapping[tuple[Household, AgeBand], Cents],
+    asset_limits: Mapping[Household, Cents] | None = None,
 ) -> NormTable:
     """A new, unverified table; only beheer may import one. NormFileRefused when the date, the
     source or the amounts are not fit; nothing is stored then."""
@@ -42,12 +43,27 @@ def import_norm_table(
         NormAmount(household=household, age_band=band, amount_cents=cents)
         for (household, band), cents in sorted(amounts.items())
     ]
+    table.asset_limits = [
+        NormAssetLimit(household=household, amount_cents=cents)
+        for household, cents in sorted((asset_limits or {}).items())
+    ]
     session.add(table)
     session.flush()
     audit.record(
         session, actor, "import", "norm_table", table.id, effective_from=effective_from.isoformat()
     )
     return table
+
+
+def import_norm_file(
+    session: Session, actor: Employee, effective_from: date, source: str, text: str
+) -> NormTable:
+    """A new, unverified table from the text of a norm file (rules.norm_file): its amounts and,
+    when it names them, its asset limits."""
+    parsed = parse_norm_csv(text)
+    return import_norm_table(
+        session, actor, effective_from, source, parsed.amounts, parsed.asset_limits
+    )
 
 
 def verify_norm_table(session: Session, actor: Employee, table_id: int) -> NormTable:

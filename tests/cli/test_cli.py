@@ -235,3 +235,34 @@ def test_letter_needs_an_output(db_url):
     )
     assert result.returncode == 2
     assert "--docx en/of --pdf" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "change", "message"),
+    [
+        # the shipped municipalities have no account for repayments until beheer sets one
+        ("decision-advance-recovery", {}, "veld municipality.repayment_iban: ontbreekt"),
+        # a recovery needs the case manager's weighing (Awb 3:4)
+        (
+            "decision-advance-recovery",
+            {"weighing": " "},
+            "veld decision.weighing: schrijf op hoe u de belangen van de klant heeft afgewogen",
+        ),
+        # a rejection needs its kind of reason, which decides its articles
+        ("decision-rejection", {"ground": None}, "veld decision.ground: kies de soort reden"),
+        ("decision-rejection", {"ground": "laziness"}, "veld decision.ground: kies uit: income"),
+    ],
+)
+def test_letter_refuses_a_decision_without_what_the_law_makes_it_state(
+    db_url, tmp_path, kind, change, message
+):
+    data = json.loads((EXAMPLES / f"{kind}.json").read_text("utf-8"))
+    data["decision"].update(change)
+    case = tmp_path / "zaak.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    result = poortpost(
+        "--db", db_url, "letter", kind, "--data", str(case), "--pdf", str(tmp_path / "b.pdf")
+    )
+    assert result.returncode == 2
+    assert message in result.stderr, result.stderr
+    assert not (tmp_path / "b.pdf").exists()

@@ -27,6 +27,7 @@ from store.database import Database
 from store.models import Decision, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus, Channel, DecisionKind, DecisionStatus
 from tests.support.batch import SENT_ON, TODAY, batch_print_command, imported, page_texts
+from tests.support.norms import set_repayment_accounts
 from tests.support.paths import ROOT
 
 
@@ -75,6 +76,10 @@ def run_cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
 def test_the_gate_on_the_command_line(sqlite_url, tmp_path, gate_cases):
     (tmp_path / "zaken.json").write_text(json.dumps(gate_cases), encoding="utf-8")
     assert run_cli("import", str(tmp_path / "zaken.json"), db=sqlite_url).returncode == 0
+    database = Database.open(sqlite_url)
+    with database.session() as session, session.begin():
+        set_repayment_accounts(session)  # beheer sets the account a recovery names
+    database.close()
     out = tmp_path / "batch.pdf"
 
     def unverified() -> list[str]:
@@ -319,7 +324,7 @@ def test_a_decision_revised_while_printing_is_not_sent_with_its_old_text(sqlite_
                 decision = session.scalars(
                     select(Decision).where(Decision.kind == DecisionKind.REJECTION)
                 ).one()
-                text = DecisionText(decision.decided_on, [new_reason])
+                text = DecisionText(decision.decided_on, [new_reason], ground=decision.ground)
                 revise_decision(
                     session, acting_employee(session, "admin"), decision.id, text,
                     DecisionStatus.READY,

@@ -23,7 +23,7 @@ from correspondence.workflows.demo import demo_bsn, load_demo
 from correspondence.workflows.unit_of_work import read, write
 from store.database import Database, alembic_config
 from store.models import Case, Decision, Employee, StoredLetter
-from store.vocabulary import Channel, DecisionKind, Role
+from store.vocabulary import Channel, DecisionKind, RejectionGround, Role
 from tests.support.data import TODAY, VALID
 from tests.support.letters import docx_text
 from tests.support.migrations import revision_before
@@ -124,9 +124,12 @@ def test_many_registrations_at_once_never_share_a_number(database, manager_id):
     assert sorted(numbers) == [f"ZVT-2026-{n:06d}" for n in range(1, 7)]
 
 
+INCOME = RejectionGround.INCOME
+
+
 def draft(session, actor, case_id: int, kind=DecisionKind.REJECTION) -> Decision:
     return decisions.draft_decision(
-        session, actor, case_id, kind, ["Uw inkomen is te hoog."], TODAY
+        session, actor, case_id, kind, ["Uw inkomen is te hoog."], TODAY, ground=INCOME
     )
 
 

@@ -16,10 +16,11 @@ from correspondence.workflows.demo import demo_bsn
 from correspondence.workflows.unit_of_work import read, write
 from store.audit_trail import AuditEvent
 from store.models import Advance, Client, ContactLogEntry, Decision
-from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, RejectionGround
 from tests.support.data import TODAY
 
 IDRISSI = demo_bsn(8)  # application received, no decision yet
+INCOME = RejectionGround.INCOME
 
 
 def case_of(session, bsn=IDRISSI) -> int:
@@ -39,6 +40,7 @@ def rejection(database, status=DecisionStatus.DRAFT) -> int:
                 ["Uw inkomen is te hoog.\nDat blijkt uit uw loonstrook.", "  ", "Zie bijlage 1."],
                 TODAY,
                 status,
+                ground=INCOME,
             ).id
         ),
     )
@@ -56,7 +58,7 @@ def test_paragraphs_are_kept_as_the_letter_prints_them(demo_database):
 
 def test_a_revised_ready_decision_is_a_draft_again_unless_saved_as_ready(demo_database):
     decision_id = rejection(demo_database, DecisionStatus.READY)
-    text = DecisionText(TODAY - timedelta(days=1), ["Een nieuwe reden."])
+    text = DecisionText(TODAY - timedelta(days=1), ["Een nieuwe reden."], ground=INCOME)
     write(
         demo_database, "pjansen", lambda s, a: decisions.revise_decision(s, a, decision_id, text).id
     )
@@ -77,7 +79,7 @@ def test_a_revised_ready_decision_is_a_draft_again_unless_saved_as_ready(demo_da
 
 def test_a_revision_is_refused_by_field_and_changes_nothing(demo_database):
     decision_id = rejection(demo_database)
-    text = DecisionText(TODAY, ["Goed.", "Niet te drukken: 漢字"])
+    text = DecisionText(TODAY, ["Goed.", "Niet te drukken: 漢字"], ground=INCOME)
     with pytest.raises(ValidationFailed) as refused:
         write(
             demo_database,
@@ -89,7 +91,11 @@ def test_a_revision_is_refused_by_field_and_changes_nothing(demo_database):
         write(
             demo_database,
             "pjansen",
-            lambda s, a: decisions.revise_decision(s, a, decision_id, DecisionText(TODAY, [""])).id,
+            lambda s, a: (
+                decisions.revise_decision(
+                    s, a, decision_id, DecisionText(TODAY, [""], ground=INCOME)
+                ).id
+            ),
         )
     assert empty.value.errors == {
         "reasons": "dit besluit heeft de redenen van de klantmanager nodig"

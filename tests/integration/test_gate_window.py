@@ -21,7 +21,7 @@ from correspondence.workflows.fictional_cases import case
 from correspondence.workflows.importing import import_cases, parse_cases
 from store.database import Database, alembic_config
 from store.models import ContactLogEntry, Decision
-from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, RejectionGround
 from tests.support.batch import SENT_ON, TODAY, imported
 
 
@@ -119,6 +119,7 @@ def two_negative_decisions(database: Database) -> tuple[int, int]:
             ["Het voorschot is niet terugbetaald."],
             TODAY - timedelta(days=2),
             DecisionStatus.READY,
+            weighing="De klant kan in kleine bedragen terugbetalen.",
         )
         return rejection.id, recovery.id
 
@@ -207,6 +208,7 @@ def test_calls_from_before_the_change_are_linked_to_the_decisions_open_on_their_
             ["Een eerdere aanvraag."],
             TODAY - timedelta(days=9),
             DecisionStatus.READY,
+            ground=RejectionGround.INCOME,
         )
         earlier.status, earlier.sent_on = DecisionStatus.SENT, TODAY - timedelta(days=5)
     config = alembic_config(database.engine)

@@ -88,16 +88,36 @@ EXPECTED = {
         "het volgende uiterlijk op donderdag 7 januari 2027",
         "uiterlijk op maandag 30 november 2026",
         "Dit schema is een voorstel.",
-        "terugvorderingsbesluit op grond van artikel 58 van de Participatiewet",
+        "Dat besluit nemen wij op grond van artikel 58, tweede lid, onderdeel d, van de "
+        "Participatiewet.",
+        # Participatiewet art. 19 lid 3: 4,8 % of € 1.287,25
+        "In het voorschot zit €\xa061,79 vakantiegeld.",
+        "4,8% van het bedrag (artikel 19, derde lid, Participatiewet)",
     ],
     LetterKind.GRANT: [
         "U krijgt een bijstandsuitkering vanaf 2 november 2026.",
         "vrijdag 22 januari 2027",
         "Postbus 511, 2003 PB  HAARLEM",
+        # Participatiewet art. 19 lid 3: 4,8 % of the norm of € 1.430,28
+        "Het is 4,8% van uw bijstand (artikel 19, derde lid, Participatiewet).",
+        "Bij de hele norm is dat €\xa068,65 per maand. Dat deel houden wij elke maand apart.",
+        # the advance set off (art. 52 lid 1)
+        "U kreeg vanaf 16 november 2026 een voorschot van €\xa01.287,25.",
+        "(artikel 52 van de Participatiewet)",
+        "Daarom trekken wij het voorschot af van de bijstand die wij u nog moeten betalen.",
+        # the duties with their source and what follows when they are not met
+        "(artikel 17)",
+        "Zoek werk en neem werk aan dat u kunt doen (artikel 9).",
+        "terugbetalen die u te veel kreeg (artikel 58).",
+        "U kunt dan ook een boete krijgen (artikel 18a).",
+        "Dan kunnen wij uw bijstand verlagen (artikel 18).",
     ],
     LetterKind.REJECTION: [
         "U krijgt geen bijstandsuitkering.",
-        "€ 24.000",
+        "€ 1.850",
+        # the articles of the kind of reason (rules.grounds)
+        "artikel 11, eerste lid, artikel 19, eerste lid, onderdeel a, en de artikelen 31 en 32.",
+        "als uw inkomen lager is dan de bijstandsnorm.",
         "woensdag 9 december 2026",
         "telefonisch",
         "voorlopige voorziening",
@@ -112,7 +132,24 @@ EXPECTED = {
         "in een gesprek",
         "Postbus 352, 2100 AJ  HEEMSTEDE",
     ],
-    LetterKind.ADVANCE_RECOVERY: ["€\xa0150,00", "€\xa087,25", "31 januari 2027", "artikel 58"],
+    LetterKind.ADVANCE_RECOVERY: [
+        "€\xa0150,00",
+        "€\xa087,25",
+        "31 januari 2027",
+        "op grond van artikel 58, tweede lid, onderdeel d, van de Participatiewet.",
+        "artikel 3:4 van de Algemene wet bestuursrecht",
+        # the case manager's weighing
+        "Daarom betaalt u in kleine bedragen terug.",
+        "Het voorschot was 90% van de bijstandsnorm van €\xa01.430,28 per maand.",
+        "In het voorschot zit €\xa061,79 vakantiegeld.",
+        # where and with which reference to pay, and what a missed payment brings
+        "Maak elk bedrag over naar rekening NL93 DEMO 0123 4567 89 van de gemeente Haarlem.",
+        "Zet bij elke betaling ons kenmerk",
+        "met een dwangbevel",
+        "(artikel 60, tweede lid, Participatiewet)",
+        "(artikel 58, vijfde lid, Participatiewet)",
+        "De beslagvrije voet is het bedrag dat u elke maand zeker overhoudt om van te leven.",
+    ],
     LetterKind.SEARCH_PERIOD: [
         # melding Monday 2 November 2026: four weeks are 2 to 29 November
         "U kunt bijstand aanvragen vanaf maandag 30 november 2026.",
@@ -485,7 +522,7 @@ def test_the_agreement_proposes_a_schedule_and_says_how_to_return_it(produced):
         assert "Dit schema is een voorstel. Het is nog geen afspraak." in text
         # the repayment is set by a recovery decision of its own (art. 58), open to objection
         assert "een apart besluit: een terugvorderingsbesluit" in text
-        assert "artikel 58 van de Participatiewet" in text
+        assert "artikel 58, tweede lid, onderdeel d, van de Participatiewet" in text
         assert "Dan kunt u er bezwaar tegen maken." in text
         assert "U zegt daarmee nog geen ja tegen het voorstel om terug te betalen." in text
         assert "gaat u akkoord met deze afspraken" not in text

@@ -12,7 +12,7 @@ from correspondence.rules.norm_file import NormFileRefused, parse_norm_csv
 from correspondence.rules.norms import norm_for
 from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.employees import EmployeeInput, add_employee
-from correspondence.workflows.norms import import_norm_table, verify_norm_table
+from correspondence.workflows.norms import import_norm_file, import_norm_table, verify_norm_table
 from store.audit_trail import AuditEvent
 from store.database import Database
 from store.models import NormAmount, NormTable
@@ -34,9 +34,7 @@ def test_the_shipped_tables_are_not_verified(database: Database):
 def test_import_then_verify_records_who_and_when(database: Database):
     with database.session() as session, session.begin():
         beheer = acting_employee(session, "beheerder")
-        table = import_norm_table(
-            session, beheer, date(2027, 1, 1), "Stcrt. 2026, 12345", parse_norm_csv(NORMS_CSV)
-        )
+        table = import_norm_file(session, beheer, date(2027, 1, 1), "Stcrt. 2026, 12345", NORMS_CSV)
         assert (table.verified, table.imported_by) == (False, beheer.id)
         assert len(table.amounts) == 9
         verify_norm_table(session, beheer, table.id)
@@ -90,7 +88,9 @@ def test_a_correction_is_a_new_table_that_takes_over_its_date(database: Database
     corrected = NORMS_CSV.replace("1.430,28", "1.431,00")
     with database.session() as session, session.begin():
         beheer = acting_employee(session, "beheerder")
-        import_norm_table(session, beheer, date(2026, 7, 1), "correctie", parse_norm_csv(corrected))
+        import_norm_table(
+            session, beheer, date(2026, 7, 1), "correctie", parse_norm_csv(corrected).amounts
+        )
     with database.session() as session:
         table, norm = norm_for(norm_tables(session), date(2026, 8, 1), Household.SINGLE, ADULT)
         assert (table.source, norm, table.verified) == ("correctie", 143_100, False)
@@ -103,7 +103,9 @@ def test_only_beheer_imports_or_verifies(database: Database):
     with database.session() as session:
         manager = acting_employee(session, "km")
         with pytest.raises(WorkflowError, match="alleen beheer mag normtabellen inlezen"):
-            import_norm_table(session, manager, date(2027, 1, 1), "x", parse_norm_csv(NORMS_CSV))
+            import_norm_table(
+                session, manager, date(2027, 1, 1), "x", parse_norm_csv(NORMS_CSV).amounts
+            )
         with pytest.raises(WorkflowError, match="alleen beheer mag een normtabel verifiëren"):
             verify_norm_table(session, manager, 1)
         with pytest.raises(NotFound, match="normtabel 999 bestaat niet"):
@@ -113,7 +115,7 @@ def test_only_beheer_imports_or_verifies(database: Database):
 def test_a_bad_table_is_refused_whole(database: Database):
     with database.session() as session:
         beheer = acting_employee(session, "beheerder")
-        amounts = parse_norm_csv(NORMS_CSV.replace("2.043,26", "1.000,00"))
+        amounts = parse_norm_csv(NORMS_CSV.replace("2.043,26", "1.000,00")).amounts
         with pytest.raises(NormFileRefused) as refused:
             import_norm_table(session, beheer, date(2027, 1, 15), " ", amounts)
         assert refused.value.problems == [

@@ -23,8 +23,7 @@ from correspondence.rules.kinds import LetterKind
 from correspondence.workflows.fictional_cases import cases
 from store.database import Database
 from tests.support.batch import SENT_ON, TODAY, imported
-from tests.support.municipalities import verify_all_municipalities
-from tests.support.norms import verify_all_norm_tables
+from tests.support.norms import reference_data_for_letters
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -40,8 +39,7 @@ STANDARD_FONTS = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 def references(tmp_path_factory):
     database = Database.open(f"sqlite:///{tmp_path_factory.mktemp('db') / 'pdfa.sqlite3'}")
     with database.session() as session, session.begin():
-        verify_all_norm_tables(session, "tester")  # the first to act is beheer
-        verify_all_municipalities(session, "tester")
+        reference_data_for_letters(session)  # the first to act is beheer
     with database.session() as session:
         found = {
             code: letter_reference(session, code) for code in ("haarlem", "zandvoort", "heemstede")

@@ -19,7 +19,14 @@ from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
 from store.audit_trail import AuditEvent
 from store.models import Client, Decision, Employee, GroupSession
-from store.vocabulary import Channel, DecisionKind, DecisionStatus, Role, SessionKind
+from store.vocabulary import (
+    Channel,
+    DecisionKind,
+    DecisionStatus,
+    RejectionGround,
+    Role,
+    SessionKind,
+)
 from tests.support.data import TODAY, VALID
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -228,7 +235,14 @@ def test_negative_decision_cannot_be_sent_without_a_reached_explanation(database
     def prepare(s, a):
         case = open_case(s, a, manager, registered_on=date(2026, 11, 2))
         decision = decisions.draft_decision(
-            s, a, case.id, DecisionKind.REJECTION, ["reden"], TODAY, DecisionStatus.READY
+            s,
+            a,
+            case.id,
+            DecisionKind.REJECTION,
+            ["reden"],
+            TODAY,
+            DecisionStatus.READY,
+            ground=RejectionGround.INCOME,
         )
         return decision.id
 

@@ -17,7 +17,7 @@ from store.database import Database
 from store.models import Decision, Employee, PrintBatch, StoredLetter
 from store.vocabulary import BatchStatus
 from tests.support.municipalities import verify_all_municipalities
-from tests.support.norms import verify_all_norm_tables
+from tests.support.norms import set_repayment_accounts, verify_all_norm_tables
 from tests.support.paths import MAIN
 
 TODAY = date.today()
@@ -30,6 +30,7 @@ def imported(url: str, entries: list[dict]) -> Database:
     with database.session() as session, session.begin():
         import_cases(session, acting_employee(session, "admin"), parse_cases(entries), TODAY)
         verify_all_norm_tables(session, "admin")  # a grant or a recovery states an amount
+        set_repayment_accounts(session)  # and a recovery where to pay it back
         verify_all_municipalities(session, "admin")
     return database
 

@@ -15,10 +15,8 @@ from correspondence.letters.model import Page, read_page
 from correspondence.letters.package import DOCUMENT, Package, w
 from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import FolderRegistry
-from correspondence.workflows.actors import acting_employee
 from store.database import Database
-from tests.support.municipalities import verify_all_municipalities
-from tests.support.norms import verify_all_norm_tables
+from tests.support.norms import reference_data_for_letters
 
 
 def words(text: str) -> list[str]:
@@ -97,13 +95,12 @@ MUNICIPALITIES = ("haarlem", "zandvoort", "heemstede")
 
 def verified_references(url: str = "sqlite://") -> dict[str, LetterReference]:
     """Every municipality's reference data for letters, from a new database whose norm tables
-    and municipality data are verified, so that letters print without the PROEF mark."""
+    and municipality data are verified and whose accounts for repayments are set, so that
+    letters print without the PROEF mark."""
     database = Database.open(url)
     try:
         with database.session() as session, session.begin():
-            acting_employee(session, "tester")  # the first to act is beheer
-            verify_all_norm_tables(session, "tester")
-            verify_all_municipalities(session, "tester")
+            reference_data_for_letters(session)  # the first to act is beheer
             return {code: letter_reference(session, code) for code in MUNICIPALITIES}
     finally:
         database.close()

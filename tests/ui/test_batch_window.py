@@ -15,7 +15,7 @@ from correspondence.workflows.decisions import draft_decision, log_explanation
 from correspondence.workflows.demo import demo_bsn
 from store.database import data_folder
 from store.models import Client, Decision
-from store.vocabulary import Channel, DecisionKind, DecisionStatus
+from store.vocabulary import Channel, DecisionKind, DecisionStatus, RejectionGround
 from tests.support.data import TODAY
 from tests.support.ui import answer, open_window, search_for
 from ui.batch_window import BatchWindow
@@ -36,6 +36,7 @@ def add_rejection(database) -> int:
             ["Uw inkomen is te hoog."],
             date.today(),
             DecisionStatus.READY,
+            ground=RejectionGround.INCOME,
         ).id
 
 

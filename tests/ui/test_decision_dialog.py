@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from correspondence.workflows.demo import demo_bsn
 from store.models import Client, ContactLogEntry, Decision
-from store.vocabulary import DecisionKind, DecisionStatus
+from store.vocabulary import DecisionKind, DecisionStatus, RejectionGround
 from tests.support.ui import answer, open_window, search_for
 
 DRAFT, READY, WITHDRAWN = DecisionStatus.DRAFT, DecisionStatus.READY, DecisionStatus.WITHDRAWN
@@ -54,6 +54,12 @@ def test_a_rejection_is_written_edited_set_ready_back_to_draft_and_withdrawn(
     dialog.reasons.editors[0].setPlainText("Uw inkomen is hoger dan de bijstandsnorm.")
     dialog.reasons.add_button.click()
     dialog.reasons.editors[1].setPlainText("Dat blijkt uit uw loonstroken van oktober.")
+    # the kind of reason decides the articles the letter cites; none chosen is refused
+    assert dialog.form.fields["ground"].isVisibleTo(dialog)
+    assert not dialog.form.fields["weighing"].isVisibleTo(dialog)
+    dialog.save_draft.click()
+    assert "kies de soort reden" in dialog.form.errors["ground"].text()
+    dialog.ground.setCurrentIndex(dialog.ground.findData(RejectionGround.INCOME))
     save(qtbot, dialog, dialog.save_draft)
     assert cells(view, 0) == ["Besluit: afwijzing", "concept"]
     reasons = [
@@ -207,3 +213,30 @@ def test_a_call_is_corrected_by_a_new_entry_that_points_at_the_old_one(
         assert old.note == old_note  # the log only grows
         assert new.note.endswith("alsnog niet.")
         assert [d.id for d in new.decisions] == [d.id for d in old.decisions]
+
+
+def test_a_recovery_needs_the_weighing_of_the_clients_interests(qtbot, demo_database, app_context):
+    idrissi = demo_bsn(8)
+    window = open_client(qtbot, app_context(demo_database, "pjansen"), "Idrissi")
+    dialog = window.new_decision()
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DecisionKind.ADVANCE_RECOVERY))
+    assert dialog.form.fields["weighing"].isVisibleTo(dialog)
+    assert not dialog.form.fields["ground"].isVisibleTo(dialog)
+    dialog.reasons.editors[0].setPlainText("Uw aanvraag is afgewezen.")
+    dialog.save_draft.click()  # Awb 3:4: refused while the weighing is empty
+    assert "afgewogen (artikel 3:4 Awb)" in dialog.form.errors["weighing"].text()
+    assert decisions_of(demo_database, idrissi) == []
+    weighing = "U kunt € 50 per maand missen.\nTerugbetalen is daarom redelijk."
+    dialog.weighing.setPlainText(weighing)
+    save(qtbot, dialog, dialog.save_draft)
+    with demo_database.session() as session:
+        client = session.scalar(select(Client).where(Client.bsn == idrissi))
+        (decision,) = client.cases[0].decisions
+        assert decision.weighing == weighing
+        assert decision.ground is None
+    window.dossier_view.decisions.selectRow(0)
+    window.edit_decision()
+    edited = window.decision_dialog
+    qtbot.addWidget(edited)
+    assert edited.weighing.toPlainText() == weighing

@@ -36,7 +36,7 @@ from correspondence.rules.kinds import LetterKind
 from correspondence.rules.route_steps import StepAction, StepKey
 from correspondence.rules.vocabulary import Attendance, Partner
 from store.models import Client, Decision, StoredLetter
-from store.vocabulary import DecisionKind, DecisionStatus
+from store.vocabulary import DecisionKind, DecisionStatus, RejectionGround
 from tests.support.municipalities import verify_all_municipalities
 from tests.support.norms import verify_all_norm_tables
 from tests.support.ui import SynchronousRunner, answer, open_window, search_for
@@ -415,6 +415,7 @@ def rejection_held_back(qtbot, window: MainWindow, clock: Clock, database) -> Ba
     form.reasons.editors[0].setPlainText(REASONS[0])
     form.reasons.add_button.click()
     form.reasons.editors[1].setPlainText(REASONS[1])
+    form.ground.setCurrentIndex(form.ground.findData(RejectionGround.INCOME))
     form.save_ready.click()
     assert not form.isVisible()
     decision = read_db(database, the_decision)

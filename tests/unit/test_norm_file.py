@@ -4,20 +4,33 @@ import pytest
 
 from correspondence.rules.norm_file import NormFileRefused, parse_norm_csv
 from store.vocabulary import AgeBand, Household
-from tests.support.norms import NORMS_CSV
+from tests.support.norms import ASSET_LIMITS_CSV, NORMS_CSV
 
 
 def test_the_documented_format_reads_nine_amounts():
-    amounts = parse_norm_csv(NORMS_CSV)
+    amounts = parse_norm_csv(NORMS_CSV).amounts
     assert len(amounts) == 9
     assert amounts[(Household.SINGLE, AgeBand.ADULT)] == 143_028
     assert amounts[(Household.COUPLE, AgeBand.PENSION)] == 218_980
 
 
+def test_the_table_of_january_may_carry_the_asset_limits_of_every_household():
+    assert parse_norm_csv(NORMS_CSV).asset_limits == {}
+    parsed = parse_norm_csv(
+        NORMS_CSV + ASSET_LIMITS_CSV.replace("vermogensgrens", "Vermogensgrens")
+    )
+    assert parsed.asset_limits == {
+        Household.SINGLE: 777_000,
+        Household.SINGLE_PARENT: 1_554_000,
+        Household.COUPLE: 1_554_000,
+    }
+    assert len(parsed.amounts) == 9
+
+
 def test_a_spreadsheet_export_with_bom_spaces_and_capitals_reads_too():
     text = NORMS_CSV.replace("leefvorm;leeftijd;bedrag", "Leefvorm ; Leeftijd ; Bedrag")
     text = text.replace("gehuwden;aow;2.189,80", "Gehuwden; AOW ;€ 2.189,80") + "\n;;\n"
-    assert parse_norm_csv(text)[(Household.COUPLE, AgeBand.PENSION)] == 218_980
+    assert parse_norm_csv(text).amounts[(Household.COUPLE, AgeBand.PENSION)] == 218_980
 
 
 @pytest.mark.parametrize(
@@ -34,6 +47,15 @@ def test_a_spreadsheet_export_with_bom_spaces_and_capitals_reads_too():
         (
             NORMS_CSV.replace("gehuwden;aow;2.189,80\n", ""),
             "er ontbreekt een bedrag voor: gehuwden aow",
+        ),
+        # the asset limits: all three households or none, each once
+        (
+            NORMS_CSV + "alleenstaande;vermogensgrens;7.770,00\n",
+            "er ontbreekt een vermogensgrens voor: alleenstaande ouder, gehuwden",
+        ),
+        (
+            NORMS_CSV + ASSET_LIMITS_CSV + "gehuwden;vermogensgrens;15.540,00\n",
+            "regel 14: gehuwden vermogensgrens staat er twee keer in",
         ),
     ],
 )

@@ -24,6 +24,7 @@ from store.vocabulary import (
     DecisionKind,
     DecisionStatus,
     Household,
+    RejectionGround,
     Route,
 )
 
@@ -38,6 +39,7 @@ class Call:
     corrects_id: int | None = None
 
 
+ASSETS = RejectionGround.ASSETS
 REACHED = Call(datetime(2026, 11, 20, 10, tzinfo=UTC), True)
 
 
@@ -45,9 +47,26 @@ REACHED = Call(datetime(2026, 11, 20, 10, tzinfo=UTC), True)
     ("kind", "content", "fields"),
     [
         (DecisionKind.GRANT, Content(), set()),
-        (DecisionKind.REJECTION, Content(reasons=("  ",)), {"reasons"}),
-        (DecisionKind.REJECTION, Content(reasons=("Uw vermogen is te hoog.",)), set()),
-        (DecisionKind.ADVANCE_RECOVERY, Content(), {"reasons"}),
+        (DecisionKind.REJECTION, Content(reasons=("  ",), ground=ASSETS), {"reasons"}),
+        (
+            DecisionKind.REJECTION,
+            Content(reasons=("Uw vermogen is te hoog.",), ground=ASSETS),
+            set(),
+        ),
+        # a rejection without its kind of reason cites no articles: refused
+        (DecisionKind.REJECTION, Content(reasons=("Uw vermogen is te hoog.",)), {"ground"}),
+        (DecisionKind.ADVANCE_RECOVERY, Content(), {"reasons", "weighing"}),
+        # a recovery without the case manager's weighing (Awb 3:4): refused
+        (
+            DecisionKind.ADVANCE_RECOVERY,
+            Content(reasons=("Geen recht.",), weighing=" \n "),
+            {"weighing"},
+        ),
+        (
+            DecisionKind.ADVANCE_RECOVERY,
+            Content(reasons=("Geen recht.",), weighing="Redelijk."),
+            set(),
+        ),
         (DecisionKind.NOT_PROCESSED, Content(), {"missing", "requested_on"}),
         (
             DecisionKind.NOT_PROCESSED,
@@ -67,7 +86,7 @@ def test_a_decision_is_held_back_first_for_its_explanation_then_its_date_then_it
     late = held_back(rejection, date(2026, 12, 2), Content(), [REACHED], WINDOW, policy)
     assert late == "de verzenddatum ligt vóór de datum van het besluit"
     assert "redenen" in held_back(rejection, None, Content(), [REACHED], WINDOW, policy)
-    reasoned = Content(reasons=("Uw vermogen is te hoog.",))
+    reasoned = Content(reasons=("Uw vermogen is te hoog.",), ground=ASSETS)
     assert held_back(rejection, date(2026, 11, 30), reasoned, [REACHED], WINDOW, policy) is None
     assert held_back(DecisionKind.GRANT, None, Content(), [], WINDOW, policy) is None
 
