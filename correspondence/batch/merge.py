@@ -8,6 +8,10 @@ Our own PDFs (reportlab's plain layout: a cross-reference table, one flat page t
 as raw bytes with only their references renumbered, which is many times faster than parsing
 every number of every font table; any other PDF goes through pypdf.
 
+A stream that refers to nothing else (the logo, an embedded font subset, a glyph map) is
+written once per file, however many letters carry it: the letters of one batch share their
+house style and, mostly, their subsets, so the file stays small and holds each logo once.
+
 The print file is PDF/A-2b as the letters are: the letters' own metadata and output intent
 hang under their catalogs and stay behind with them, and the file gets its own.
 """
@@ -90,6 +94,16 @@ def _raw_objects(content: bytes) -> tuple[dict[int, bytes], int, int | None]:
     return objects, int(root[1]), int(info[1]) if info else None
 
 
+def _self_contained(raw: bytes) -> bytes | None:
+    """The digest of a stream object that refers to no other object, without its number; None
+    for anything else."""
+    head = OBJECT_HEAD.match(raw)
+    start = STREAM_START.search(raw)
+    if not head or not start or REFERENCE.search(raw, head.end(), start.end()):
+        return None
+    return hashlib.sha256(raw[head.end() :]).digest()
+
+
 class _Ref(PdfObject):
     """A reference to an object number in the output file."""
 
@@ -126,6 +140,7 @@ class StreamingMerger:
         self.offsets: list[int] = [0, 0]  # objects 1 (catalog) and 2 (page tree), written last
         self.body_pages: list[int] = []
         self.front_pages: list[int] = []
+        self.shared: dict[bytes, int] = {}  # a self-contained stream's digest -> its object
 
     def _reserve(self) -> int:
         self.offsets.append(0)
@@ -147,9 +162,10 @@ class StreamingMerger:
 
     def _copy_raw(self, content: bytes) -> list[int]:
         try:
-            order, prepared = self._prepare_raw(content)
+            order, prepared, new_shared = self._prepare_raw(content)
         except (KeyError, ValueError, IndexError) as exc:
             raise NotPlain(str(exc)) from exc
+        self.shared.update(new_shared)
         for new_number, head, tail in prepared:
             self.offsets.append(self.file.tell())
             self.file.write(f"{new_number} 0 obj\n".encode())
@@ -158,9 +174,12 @@ class StreamingMerger:
             self.file.write(b"\n")
         return order
 
-    def _prepare_raw(self, content: bytes) -> tuple[list[int], list[tuple[int, bytes, bytes]]]:
-        """The new page numbers and the renumbered objects, all worked out before a byte is
-        written, so that a PDF that is not plain after all can still take the other path."""
+    def _prepare_raw(
+        self, content: bytes
+    ) -> tuple[list[int], list[tuple[int, bytes, bytes]], dict[bytes, int]]:
+        """The new page numbers, the renumbered objects to write and the self-contained
+        streams among them, all worked out before a byte is written, so that a PDF that is
+        not plain after all can still take the other path."""
         objects, root, info = _raw_objects(content)
         tree_match = PAGES_ROOT.search(objects[root])
         if not tree_match:
@@ -172,8 +191,18 @@ class StreamingMerger:
         skipped = {root, tree} | ({info} if info else set())
         # everything the catalog alone refers to (outlines and the like) stays behind
         skipped |= {int(n) for n in REFERENCE.findall(objects[root])} - {tree}
-        kept = [n for n in objects if n not in skipped]
-        numbers = {n: len(self.offsets) + index + 1 for index, n in enumerate(kept)}
+        kept: list[int] = []
+        numbers: dict[int, int] = {}
+        new_shared: dict[bytes, int] = {}
+        for number in (n for n in objects if n not in skipped):
+            digest = _self_contained(objects[number])
+            if digest is not None and digest in self.shared:
+                numbers[number] = self.shared[digest]
+                continue
+            numbers[number] = len(self.offsets) + len(kept) + 1
+            kept.append(number)
+            if digest is not None:
+                new_shared[digest] = numbers[number]
         numbers[tree] = PAGE_TREE  # every page hangs under the merged file's page tree
         order = [numbers[int(n)] for n in REFERENCE.findall(kids[1])]
         prepared = []
@@ -187,7 +216,7 @@ class StreamingMerger:
             head = head[head_match.end() :]
             head = REFERENCE.sub(lambda m: f"{numbers[int(m[1])]} 0 R".encode(), head)
             prepared.append((numbers[number], head, tail))
-        return order, prepared
+        return order, prepared, new_shared
 
     def _copy_parsed(self, content: bytes) -> list[int]:
         reader = PdfReader(io.BytesIO(content))
