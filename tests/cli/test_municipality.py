@@ -120,3 +120,13 @@ def test_a_letter_of_an_unverified_municipality_is_a_proof(capsys, sqlite_url, t
         "verifieert (Beheer › Gemeenten of municipality verify); elke pagina draagt PROEF en de "
         "brief mag niet worden verstuurd\n"
     )
+
+
+def test_the_account_for_repayments_is_checked_and_kept_in_groups_of_four(capsys, sqlite_url):
+    base = ("--db", sqlite_url, "--as", "beheerder", "municipality", "set", "zandvoort")
+    message = refused(capsys, *base, "repayment_iban", "NL91ABNA0417164301")
+    assert message == "poortpost: veld repayment_iban: dit IBAN klopt niet\n"
+    assert listed(capsys, sqlite_url)["zandvoort"]["repayment_iban"] == ""
+    code, _out, err = run_cli(capsys, *base, "repayment_iban", "nl91abna0417164300")
+    assert (code, err) == (0, "")
+    assert listed(capsys, sqlite_url)["zandvoort"]["repayment_iban"] == "NL91 ABNA 0417 1643 00"
