@@ -1,5 +1,6 @@
 """The norm tables as beheer sees them: when each goes in, where it comes from, who imported
-and who verified it, and which one is in force."""
+and who verified it, which one is in force, and every amount that verifying vouches for: the
+norms and, where the table carries them, the asset limits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from correspondence.rules import labels
 from correspondence.rules.formatting import euros
+from correspondence.rules.norm_file import ASSET_LIMIT
 from store.models import Employee, NormTable
 from store.vocabulary import AgeBand, Household
 
@@ -18,7 +20,7 @@ from store.vocabulary import AgeBand, Household
 @dataclass(frozen=True)
 class NormAmountRow:
     household: str  # the code, as in the file
-    age_band: str
+    age_band: str  # or "vermogensgrens" for an asset limit, as in the file
     amount_cents: int
     label: str  # "alleenstaande, 21 jaar tot de AOW-leeftijd"
     amount: str  # "€ 1.430,28"
@@ -76,6 +78,18 @@ def norm_tables(session: Session) -> list[NormTableRow]:
                         euros(a.amount_cents),
                     )
                     for a in amounts
+                )
+                + tuple(
+                    NormAmountRow(
+                        limit.household.value,
+                        ASSET_LIMIT,
+                        limit.amount_cents,
+                        f"{labels.HOUSEHOLDS[limit.household]}, {ASSET_LIMIT}",
+                        euros(limit.amount_cents),
+                    )
+                    for limit in sorted(
+                        table.asset_limits, key=lambda x: household_order.index(x.household)
+                    )
                 ),
             )
         )

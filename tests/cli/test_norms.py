@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from store.database import Database
 from store.models import NormTable
 from tests.support.commands import refused, run_cli
-from tests.support.norms import NORMS_CSV, norms_file
+from tests.support.norms import ASSET_LIMITS_CSV, NORMS_CSV, norms_file
 
 
 def tables(capsys, url: str) -> list[dict]:
@@ -59,6 +59,24 @@ def test_import_then_verify(capsys, sqlite_url, tmp_path):
     assert date.fromisoformat(newest["verified_at"][:10]) >= date(2026, 1, 1)
     again = refused(capsys, "--db", sqlite_url, "--as", "beheerder", "norms", "verify", str(number))
     assert again.startswith(f"poortpost: normtabel {number} is al geverifieerd door beheerder op ")
+
+
+def test_the_list_shows_the_asset_limits_a_table_carries_so_beheer_verifies_them_too(
+    capsys, sqlite_url, tmp_path
+):
+    path = norms_file(tmp_path, NORMS_CSV + ASSET_LIMITS_CSV)
+    code, _out, err = run_cli(
+        capsys, "--db", sqlite_url, "--as", "beheerder", "norms", "import",
+        str(path), "--from", "2027-01-01", "--source", "Stcrt. 2026, 40123",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    amounts = tables(capsys, sqlite_url)[0]["amounts"]
+    assert len(amounts) == 9 + 3
+    assert [a for a in amounts if a["age_band"] == "vermogensgrens"] == [
+        {"household": "single", "age_band": "vermogensgrens", "amount_cents": 777000},
+        {"household": "single_parent", "age_band": "vermogensgrens", "amount_cents": 1554000},
+        {"household": "couple", "age_band": "vermogensgrens", "amount_cents": 1554000},
+    ]
 
 
 def test_only_beheer_verifies(capsys, sqlite_url):

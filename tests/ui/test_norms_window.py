@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from correspondence.queries.norms import norm_tables
 from correspondence.workflows.unit_of_work import read, write
-from tests.support.norms import NORMS_CSV, norms_file, verify_all_norm_tables
+from tests.support.norms import ASSET_LIMITS_CSV, NORMS_CSV, norms_file, verify_all_norm_tables
 from tests.support.ui import (
     add_colleague,
     cells,
@@ -89,6 +89,20 @@ def test_importing_a_csv_adds_an_unverified_table(
     assert window.details_title.text() == "Bedragen van de normtabel van 1 januari 2027"
     assert ("alleenstaande, 21 jaar tot de AOW-leeftijd", "€\xa01.430,28") in amounts(window)
     assert window.verify_button.isEnabled()
+
+
+def test_a_table_with_asset_limits_shows_them_beside_the_norms(
+    qtbot, sqlite_database, app_context, monkeypatch, tmp_path
+):
+    window = opened(qtbot, app_context(sqlite_database, "beheerder"))
+    path = norms_file(tmp_path, NORMS_CSV + ASSET_LIMITS_CSV)
+    dialog = import_dialog(qtbot, window, monkeypatch, path)
+    dialog.effective_from.setDate(QDate(2027, 1, 1))
+    dialog.source.setText("Staatscourant 2026, 40000")
+    dialog.save()
+    shown = amounts(window)
+    assert len(shown) == 12
+    assert ("alleenstaande, vermogensgrens", "€\xa07.770,00") in shown
 
 
 def test_verifying_asks_once_and_shows_who_verified(
