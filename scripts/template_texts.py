@@ -348,9 +348,9 @@ LETTERS: dict[str, list[Item]] = {
         ),
         # Participatiewet art. 17 lid 2 (cooperate when asked)
         ("Opsomming", "•\u00a0Geef ons de papieren en informatie waar wij om vragen (artikel 17)."),
-        # Participatiewet art. 9 lid 1 (find, accept and keep generally accepted work; use
-        # what the college offers for it); the same duties are listed in art. 18 lid 4
-        # onderdelen a and h of the checked copy
+        # Participatiewet art. 9 lid 1 onderdeel a (find, accept and keep generally accepted
+        # work) and b (use what the college offers for it and cooperate with the inquiry into
+        # one's prospects), from the day of the melding; read in the same 2025 copy
         ("Opsomming", "•\u00a0Zoek werk en neem werk aan dat u kunt doen (artikel 9)."),
         ("Opsomming", "•\u00a0Kom naar afspraken met uw contactpersoon (artikel 9)."),
         ("Kop", "Wat gebeurt er als u zich niet aan uw plichten houdt?"),
