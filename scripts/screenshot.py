@@ -2,7 +2,7 @@
 
 - hoofdvenster.png: the main window with a client's dossier;
 - dossier-stappen.png: a dossier's steps with the buttons beside them, a step chosen;
-- besluitformulier.png: the decision form on a rejection with two paragraphs.
+- besluitformulier.png: the decision form on a rejection for assets with two paragraphs.
 
 Run with `uv run scripts/screenshot.py` whenever the windows change.
 """
@@ -27,7 +27,7 @@ from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from correspondence.rules.route_steps import StepKey  # noqa: E402
-from correspondence.rules.vocabulary import DecisionKind  # noqa: E402
+from correspondence.rules.vocabulary import DecisionKind, RejectionGround  # noqa: E402
 from correspondence.workflows.demo import load_demo  # noqa: E402
 from correspondence.workflows.unit_of_work import open_database, write  # noqa: E402
 from ui import forms  # noqa: E402
@@ -40,8 +40,9 @@ LAPTOP = QSize(1360, 700)  # a 1366×768 laptop screen, less the panel
 REASONS = [
     "U heeft op 6 november 2026 bijstand aangevraagd. Uit uw bankafschriften blijkt dat u "
     "een spaartegoed heeft van € 14.200.",
-    "Dat is meer dan het vermogen dat u mag hebben als alleenstaande (€ 7.995). Zolang u "
-    "van dat geld kunt leven, heeft u geen recht op bijstand.",
+    # the limit itself is not typed here: the letter prints it from the verified norm table
+    "Dat is meer dan het vermogen dat u als alleenstaande mag hebben. Zolang u van dat geld "
+    "kunt leven, heeft u geen recht op bijstand.",
 ]
 
 
@@ -116,6 +117,7 @@ def main() -> None:
         wait_until(app, lambda: form.reasons.height() >= form.reasons.sizeHint().height())
         for editor, text in zip(form.reasons.editors, REASONS, strict=True):
             editor.setPlainText(text)
+        form.ground.setCurrentIndex(form.ground.findData(RejectionGround.ASSETS))
         save(app, form, "besluitformulier.png")
         form.done(0)
 
