@@ -75,10 +75,6 @@ class LetterMarks:
     # why it is a proof, never kept with a dossier nor printed in a batch; "" when it is none
     proof: str
 
-    @property
-    def keepable(self) -> bool:
-        return not self.proof and self.diagonal is None
-
 
 def letter_marks(
     *, concept: bool, demo: bool, unverified: Unverified | None, proofreading: bool
