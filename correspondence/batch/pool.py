@@ -15,6 +15,7 @@ it is also killed with the printing process while it is still preparing its temp
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -56,6 +57,9 @@ def serve(jobs: Connection, references: dict[str, LetterReference], parent: int)
     # Ctrl-C in a terminal reaches the whole process group; the printing process handles it
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     start_worker(references)
+    # the modules and prepared templates live as long as the process: collections that walk
+    # them again for every letter took about as long as a tenth of the letter's drawing
+    gc.freeze()
     while True:
         try:
             job = jobs.recv()

@@ -9,6 +9,7 @@ from typing import Any
 
 from correspondence.letters.context import LetterReference
 from correspondence.letters.produce import LetterProducer
+from correspondence.letters.registry import FolderRegistry, SettledRegistry
 from correspondence.rules.case_data import CaseData
 from correspondence.rules.concept import is_concept
 from correspondence.rules.errors import WorkflowError
@@ -27,8 +28,10 @@ def start_worker(
 ) -> None:
     """Set up a render process: its own producer, the reference data, and every decision
     template prepared, while the printing process is still building the queue. `check` is
-    called before each template, so a printing thread that prepares them may be cancelled."""
+    called before each template, so a printing thread that prepares them may be cancelled.
+    The templates are looked at once here, not again for each letter of the batch."""
     producer = _worker.get("producer") or LetterProducer()  # keeps what it prepared
+    producer.registry = SettledRegistry(FolderRegistry())
     _worker.update(producer=producer, references=references)
     for town in references.values():
         for kind in KIND_OF_DECISION.values():

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFStreamFilterZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStreamFilterZCompress
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 # a batch needs a handful per face; a subset and its compressed form take some 60 kB
@@ -31,6 +31,20 @@ class _FlateOnce(PDFStreamFilterZCompress):
 
 
 _FLATE_ONCE = _FlateOnce()
+
+
+@lru_cache(maxsize=KEPT_SUBSETS)
+def _formatted_widths(widths: tuple[float, ...], indent: bytes) -> bytes:
+    formatted: bytes = PDFArray(widths).format(None, indent)
+    return formatted
+
+
+class _WidthsOnce(PDFArray):
+    """A subset's glyph widths, formatted as reportlab does once per process: numbers only, so
+    the bytes do not depend on the document."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        return _formatted_widths(tuple(self.sequence), IND)
 
 
 class _SubsetOnceFace(TTFontFace):
@@ -59,3 +73,18 @@ class EmbeddedFont(TTFont):
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self.face.__class__ = _SubsetOnceFace  # made by reportlab above, read from the file once
+
+    def addObjects(self, doc: Any) -> None:
+        """reportlab's font objects, with each subset's widths and Unicode map, which reportlab
+        formats and compresses again for every letter, written once per process."""
+        state = self.state.get(doc)
+        count = len(state.subsets) if state else 0
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(count)]
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name in names:
+            font = fonts[name]
+            font.Widths = _WidthsOnce(font.Widths.sequence)
+            to_unicode = doc.idToObject[font.ToUnicode.name]
+            if to_unicode.filters:  # the same map as another letter's, the same bytes
+                to_unicode.filters = [_FLATE_ONCE]

@@ -4,6 +4,7 @@ through this one interface, so a versioned store can take the folder's place."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -64,3 +65,35 @@ class FolderRegistry:
 
     def house_style(self, municipality: str) -> TemplateSource:
         return self._load(f"huisstijl/{municipality}.docx")
+
+
+class SettledRegistry:
+    """Another registry's sources as they were when first asked for. A batch looks at the
+    templates once instead of listing and checking them for every letter, and so prints all
+    its letters from the same versions."""
+
+    def __init__(self, registry: TemplateRegistry) -> None:
+        self._registry = registry
+        self._sources: dict[tuple[str, str], TemplateSource] = {}
+        self._block_names: list[str] | None = None
+
+    def _settled(
+        self, key: tuple[str, str], load: Callable[[str], TemplateSource]
+    ) -> TemplateSource:
+        if key not in self._sources:  # a refusal is not kept: it is raised again when asked
+            self._sources[key] = load(key[1])
+        return self._sources[key]
+
+    def letter(self, kind: str) -> TemplateSource:
+        return self._settled(("letter", kind), self._registry.letter)
+
+    def block(self, name: str) -> TemplateSource:
+        return self._settled(("block", name), self._registry.block)
+
+    def block_names(self) -> list[str]:
+        if self._block_names is None:
+            self._block_names = self._registry.block_names()
+        return list(self._block_names)
+
+    def house_style(self, municipality: str) -> TemplateSource:
+        return self._settled(("huisstijl", municipality), self._registry.house_style)
