@@ -135,15 +135,17 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
     advance = case.advance
     if advance is None:
         return None
+    household = advance.household or case.client.household
+    percent = ref.advance_percent if advance.percent is None else advance.percent
     try:
         terms = advance_terms(
             ref.norm_tables,
-            ref.advance_percent,
+            percent,
             advance.start,
-            case.client.household,
+            household,
             case.client.birth_date,
             advance.repayment,
-            cost_sharers=case.client.cost_sharers,
+            cost_sharers=advance.cost_sharers or case.client.cost_sharers,
         )
     except ValidationFailed as exc:
         errors.update({f"advance.{field}": message for field, message in exc.errors.items()})
@@ -154,8 +156,8 @@ def _advance(case: CaseData, ref: LetterReference, errors: dict[str, str]) -> di
         # Participatiewet art. 19 lid 3: the holiday allowance is a share of the amount
         "vakantiegeld": holiday_allowance(terms.amount),
         "norm_vakantiegeld": holiday_allowance(terms.norm),
-        "percentage": percent_text(ref.advance_percent),
-        "leefvorm": labels.HOUSEHOLDS[case.client.household],
+        "percentage": percent_text(percent),
+        "leefvorm": labels.HOUSEHOLDS[household],
         "start": advance.start,
         "termijnen": [
             {"nummer": i.number, "datum": i.due_on, "bedrag": i.amount, "saldo": i.balance_after}

@@ -121,6 +121,9 @@ def case_data(case: Case, choice: LetterChoice, today: date) -> CaseData:
         application_complete_by=case.application_complete_by,
         advance=AdvanceData(
             start=advance.starts_on,
+            household=advance.household,
+            cost_sharers=advance.cost_sharers,
+            percent=advance.percent,
             repayment=Repayment(
                 first_due=advance.first_due_on or min(i.due_on for i in advance.instalments),
                 months=advance.repayment_months

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from correspondence.rules.advance import Repayment
@@ -76,6 +77,11 @@ class Explanation:
 class AdvanceData:
     start: date
     repayment: Repayment
+    # as granted, so a later change of the client's home or of the setting does not change
+    # the advance's letters; None (a case file): the client's and the setting's
+    household: Household | None = None
+    cost_sharers: int | None = None
+    percent: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from correspondence.letters.context import build_context
+from correspondence.letters.dossier_letters import LetterChoice, case_data
+from correspondence.letters.reference_data import letter_reference
 from correspondence.queries import views
 from correspondence.queries.dossier import StepState
 from correspondence.rules import labels
@@ -15,6 +18,7 @@ from correspondence.rules.calendar import AtwCalendar
 from correspondence.rules.errors import UnknownEmployee, ValidationFailed, WorkflowError
 from correspondence.rules.group_sessions import next_session_day
 from correspondence.rules.inputs import CaseInput
+from correspondence.rules.kinds import LetterKind
 from correspondence.workflows import advances, cases, clients, decisions, demo
 from correspondence.workflows.actors import acting_employee
 from store.audit_trail import AuditEvent
@@ -306,3 +310,23 @@ def test_the_demo_has_a_decision_of_every_kind(demo_database):
     with demo_database.session() as session:
         kinds = set(session.scalars(select(Decision.kind)))
     assert kinds == set(DecisionKind)
+
+
+def test_the_advance_letter_keeps_the_advance_as_granted_when_the_home_changes(database, staff):
+    """The letter states the stored advance, not one worked out again from today's client."""
+    _admin, manager = staff
+
+    def grant_then_move_in(s, a):
+        case = open_case(s, a, manager)
+        plan = Repayment(first_due=date(2027, 1, 31), months=6)
+        advances.grant_advance(s, a, case.id, TODAY, plan)
+        case.client.cost_sharers = 3  # two people moved in after the grant
+        s.flush()
+        s.expire_all()  # read back as stored
+        data = case_data(case, LetterChoice(LetterKind.ADVANCE), TODAY)
+        return build_context(
+            LetterKind.ADVANCE, data, letter_reference(s, case.client.municipality.code)
+        )
+
+    context = run(database, "beheerder", grant_then_move_in)
+    assert (context["voorschot"]["bedrag"], context["voorschot"]["norm"]) == (128_725, 143_028)
