@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from correspondence.rules.errors import NotFound, WorkflowError
@@ -74,6 +75,16 @@ def verify_norm_table(session: Session, actor: Employee, table_id: int) -> NormT
     table = session.get(NormTable, table_id)
     if table is None:
         raise NotFound(f"normtabel {table_id} bestaat niet")
+    # a later import of the same date is the one in force (rules.norms): verifying this one
+    # would vouch for amounts no letter prints
+    later = select(NormTable.id).where(
+        NormTable.effective_from == table.effective_from, NormTable.id > table.id
+    )
+    if session.scalar(later.limit(1)) is not None:
+        raise WorkflowError(
+            f"normtabel {table_id} is vervangen door een latere import met dezelfde "
+            "ingangsdatum; verifieer die"
+        )
     mark_verified(session, actor, table, f"normtabel {table_id}")
     audit.record(
         session,

@@ -79,6 +79,26 @@ def test_the_list_shows_the_asset_limits_a_table_carries_so_beheer_verifies_them
     ]
 
 
+def test_a_table_replaced_by_a_later_import_of_its_date_is_not_verified(
+    capsys, sqlite_url, tmp_path
+):
+    base = ("--db", sqlite_url, "--as", "beheerder", "norms")
+    for source in ("Stcrt. 2026, 1", "Stcrt. 2026, 2"):
+        code, _out, err = run_cli(
+            capsys, *base, "import", str(norms_file(tmp_path)), "--from", "2027-01-01",
+            "--source", source,
+        )  # fmt: skip
+        assert (code, err) == (0, "")
+    later, replaced = tables(capsys, sqlite_url)[:2]
+    assert (later["superseded"], replaced["superseded"]) == (False, True)
+    message = refused(capsys, *base, "verify", str(replaced["id"]))
+    assert message == (
+        f"poortpost: normtabel {replaced['id']} is vervangen door een latere import met dezelfde "
+        "ingangsdatum; verifieer die\n"
+    )
+    assert tables(capsys, sqlite_url)[1]["verified"] is False
+
+
 def test_only_beheer_verifies(capsys, sqlite_url):
     number = tables(capsys, sqlite_url)[0]["id"]
     run_cli(
