@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from correspondence.records import reference
 from correspondence.records.lookup import open_case
 from correspondence.rules.case_data import CaseData, parse_case
 from correspondence.rules.copying import copied
@@ -19,8 +20,9 @@ from correspondence.rules.errors import ValidationFailed, WorkflowError
 from correspondence.rules.inputs import CaseInput, ClientInput
 from correspondence.rules.names import fold
 from correspondence.rules.norms import is_young
+from correspondence.rules.route_planning import completion_term_refusal
 from correspondence.workflows import advances, audit, cases, clients, decisions
-from store.models import Client, Employee
+from store.models import Case, Client, Employee
 from store.vocabulary import (
     AppointmentKind,
     DecisionKind,
@@ -139,8 +141,10 @@ def _import_one(session: Session, actor: Employee, item: ImportCase, today: date
         dossier = cases.update_case(session, actor, current.id, values, today)
     else:
         dossier = cases.open_case(session, actor, client.id, values, today)
-    if case.application_complete_by:  # taken as given, like the decision's own dates
-        dossier.application_complete_by = case.application_complete_by
+    if case.application_complete_by:  # the not-processed letter's term (Awb 4:5)
+        _set_completion_term(
+            session, actor, dossier, case.application_received_on, case.application_complete_by
+        )
     if case.rights_meeting:
         cases.book_at(session, actor, dossier.id, SessionKind.RIGHTS_MEETING, case.rights_meeting)
     if case.interview:
@@ -204,3 +208,19 @@ def import_cases(session: Session, actor: Employee, items: list[ImportCase], tod
         except WorkflowError as exc:
             raise WorkflowError(f"zaak {index}: {exc}") from exc
     return len(items)
+
+
+def _set_completion_term(
+    session: Session, actor: Employee, dossier: Case, received_on: date | None, term: date
+) -> None:
+    """The term to complete the application, under the rule the window applies to it
+    (route.record_application): after receipt, on a working day; audited as it is there."""
+    if received_on is None:
+        raise ValidationFailed(
+            {"application_received_on": "verplicht bij een termijn om de aanvraag aan te vullen"}
+        )
+    calendar = reference.atw_calendar(session)
+    if refusal := completion_term_refusal(received_on, term, calendar):
+        raise ValidationFailed({"application_complete_by": refusal})
+    dossier.application_complete_by = term
+    audit.record(session, actor, "application", "case", dossier.id, complete_by=term.isoformat())

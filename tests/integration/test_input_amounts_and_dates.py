@@ -316,3 +316,20 @@ def test_an_ambiguous_explanation_time_is_named_in_the_import(capsys, sqlite_url
     cases = write(tmp_path / "zaken.json", [entry])
     err = refused(capsys, "--db", sqlite_url, "--as", "tester", "import", str(cases))
     assert "veld zaak 0: decision.explained.at: 2026-10-25 02:30 komt twee keer voor" in err
+
+
+def test_the_import_holds_the_term_to_complete_the_application_to_the_window_s_rule(
+    capsys, sqlite_url, tmp_path
+):
+    """The not-processed letter may go out only after this term, so an imported one is checked
+    as one typed in the window: after receipt, and with a received application."""
+    entry = import_case(0, date.today(), "rejection")
+    entry["application_complete_by"] = entry["application_received_on"]
+    cases = write(tmp_path / "zaken.json", [entry])
+    err = refused(capsys, "--db", sqlite_url, "--as", "tester", "import", str(cases))
+    assert "veld zaak 0: application_complete_by: de termijn moet na de ontvangst" in err
+    del entry["application_received_on"]
+    cases = write(tmp_path / "zaken.json", [entry])
+    err = refused(capsys, "--db", sqlite_url, "--as", "tester", "import", str(cases))
+    assert "application_received_on: verplicht bij een termijn om de aanvraag aan te vullen" in err
+    assert stored_clients(sqlite_url) == 0
