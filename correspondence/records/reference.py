@@ -78,8 +78,7 @@ DEMO_DATA_SETTING = "demo_data"
 
 
 def is_demo(reader: Reader) -> bool:
-    row = reader.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == DEMO_DATA_SETTING))
-    return bool(row.scalar())
+    return bool(optional_setting(reader, DEMO_DATA_SETTING))
 
 
 def setting(reader: Reader, key: str) -> str:
@@ -87,10 +86,10 @@ def setting(reader: Reader, key: str) -> str:
 
 
 def setting_value(reader: Reader, key: str) -> Any:
-    row = reader.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == key)).first()
-    if row is None:
+    value = optional_setting(reader, key)
+    if value is None:
         raise WorkflowError(f"instelling '{key}' ontbreekt; beheer moet haar vastleggen")
-    return row.value
+    return value
 
 
 def optional_setting(reader: Reader, key: str) -> Any:

@@ -95,7 +95,7 @@ def legal_advance_dates(
     a holiday never pushes the later ones back; each ends on a working day (Atw art. 1).
     """
     return [
-        calendar.on_or_after(application_received_on + timedelta(days=ADVANCE_TERM_DAYS * n))
+        calendar.term_end(application_received_on, ADVANCE_TERM_DAYS * n)
         for n in range(1, count + 1)
     ]
 

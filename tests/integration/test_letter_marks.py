@@ -113,7 +113,7 @@ def test_a_demo_database_counts_as_verified_and_marks_every_page_demo(reference)
     )
     assert not letter.proof
     texts = page_texts(letter.pdf)
-    assert all(DEMO_MARK in text for text in texts)
+    assert texts and all(DEMO_MARK in text for text in texts)
     assert not any(PROOF_MARK in text for text in texts)
 
 
