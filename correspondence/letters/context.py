@@ -273,7 +273,7 @@ def _decision(
         result["afweging"] = [line for line in decision.weighing.splitlines() if line.strip()]
         result["iban"] = _repayment_iban(ref.municipality, errors)
     if kind is LetterKind.GRANT:
-        starts_on = decision.starts_on or case.registered_on
+        starts_on = _grant_start(case)
         try:
             _table, norm = norm_for(
                 ref.norm_tables,
@@ -381,13 +381,18 @@ def _kind_rules(kind: LetterKind, case: CaseData, errors: dict[str, str]) -> Non
         )
 
 
+def _grant_start(case: CaseData) -> date:
+    """The day a grant starts, whose norm table its amount comes from and is checked against."""
+    return (case.decision.starts_on if case.decision else None) or case.registered_on
+
+
 def amount_table(kind: LetterKind, case: CaseData, ref: LetterReference) -> NormTable | None:
     """The norm table the letter's amount comes from; None for a letter without an amount, or
     when no table is in force (the letter is refused for that on its own)."""
     if kind not in AMOUNT_LETTERS:
         return None
     if kind is LetterKind.GRANT:
-        starts_on = (case.decision.starts_on if case.decision else None) or case.registered_on
+        starts_on = _grant_start(case)
     elif case.advance is not None:
         starts_on = case.advance.start
     else:
