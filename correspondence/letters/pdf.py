@@ -36,7 +36,7 @@ from correspondence.letters.model import (
     Span,
     Table,
 )
-from correspondence.letters.pdfa import PdfaCanvas, lay_out_streams
+from correspondence.letters.pdfa import PdfaCanvas
 from correspondence.letters.styles import Format
 
 FONT_FOLDER = Path(__file__).resolve().parents[2] / "templates_nl" / "fonts"
@@ -59,7 +59,6 @@ ALIGNMENTS: dict[str, Literal[0, 1, 2, 4]] = {
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 text
-    lay_out_streams()
     pdfmetrics.registerFontFamily(
         FAMILY,
         normal=FAMILY,
