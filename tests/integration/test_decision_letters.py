@@ -20,7 +20,7 @@ from correspondence.rules.kinds import LetterKind
 from store.database import HEAD_REVISION, Database, alembic_config
 from store.tables import MUNICIPALITIES, SETTINGS
 from store.vocabulary import Household, RejectionGround
-from tests.support.letters import docx_text, house_page, pdf_regions, words
+from tests.support.letters import both_texts, docx_text
 from tests.support.migrations import revision_before
 from tests.support.norms import reference_data_for_letters, set_repayment_accounts
 
@@ -48,11 +48,6 @@ def reference_of(database, municipality, *, iban=True, **settings):
         found = letter_reference(session, municipality)
         session.rollback()  # every test starts from the same reference data
     return found
-
-
-def both_texts(letter, municipality):
-    body, _ = pdf_regions(letter.pdf, house_page(municipality))
-    return [" ".join(words(docx_text(letter.docx))), " ".join(body)]
 
 
 def test_a_recovery_is_refused_while_the_municipality_has_no_account(database, producer):

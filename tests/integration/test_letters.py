@@ -20,6 +20,7 @@ from correspondence.workflows.actors import acting_employee
 from correspondence.workflows.municipalities import change_municipality
 from store.database import Database
 from tests.support.letters import (
+    both_texts,
     docx_text,
     house_page,
     page_count,
@@ -475,12 +476,6 @@ def test_two_unreached_attempts_when_beheer_allows_them(producer, references):
     allowing = replace(reference, policy=replace(reference.policy, two_attempts=True))
     text = docx_text(producer.produce(LetterKind.REJECTION, tried, allowing).docx)
     assert "Wij hebben u gebeld op 8 december 2026 en 9 december 2026" in text
-
-
-def both_texts(letter, municipality: str) -> list[str]:
-    """The letter's words as the DOCX and as our PDF say them, each flattened to one line."""
-    body, _ = pdf_regions(letter.pdf, house_page(municipality))
-    return [" ".join(words(docx_text(letter.docx))), " ".join(body)]
 
 
 @pytest.mark.parametrize("kind", [LetterKind.HOMEWORK, LetterKind.ADVANCE])

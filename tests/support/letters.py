@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from correspondence.letters.context import LetterReference
 from correspondence.letters.model import Page, read_page
 from correspondence.letters.package import DOCUMENT, Package, w
+from correspondence.letters.produce import ProducedLetter
 from correspondence.letters.reference_data import letter_reference
 from correspondence.letters.registry import FolderRegistry
 from store.database import Database
@@ -50,6 +51,13 @@ def docx_paragraphs(content: bytes) -> list[str]:
         if text := "".join(parts).strip():
             paragraphs.append(text)
     return paragraphs
+
+
+def both_texts(letter: ProducedLetter, municipality: str) -> list[str]:
+    """The letter's words as the DOCX and as our PDF say them, each flattened to one line."""
+    assert letter.docx is not None, "a letter for the dossier has its DOCX"
+    body, _ = pdf_regions(letter.pdf, house_page(municipality))
+    return [" ".join(words(docx_text(letter.docx))), " ".join(body)]
 
 
 def pdf_regions(content: bytes, page_setup: Page) -> tuple[list[str], list[str]]:
